@@ -1,0 +1,102 @@
+"""The ``dragoman`` command line.
+
+Every failure a user can cause ends in one clear line on standard error and a non-zero exit
+status, never a traceback (``--debug`` shows one for bug reports).
+
+Exit status: 0 success; 1 some inputs were rejected (the rest was stored); 2 usage or store
+errors; 70 an internal error; 130 interrupted (what was stored stays stored).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from . import __version__
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+DEFAULT_DB = "dragoman.db"
+DEFAULT_MAX_MB = 20.0
+
+
+class UserError(Exception):
+    """A problem the user can fix; its message is printed as is."""
+
+
+def _db_default() -> str:
+    return os.environ.get("DRAGOMAN_DB") or DEFAULT_DB
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dragoman",
+        description="Turn multilingual news into a searchable knowledge base of international relations.")
+    parser.add_argument("--version", action="version", version=f"dragoman {__version__}")
+    parser.add_argument("--db", default=None, metavar="PATH",
+                        help=f"store: a SQLite file or SQLAlchemy URL (default: $DRAGOMAN_DB or ./{DEFAULT_DB})")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary chatter")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="read files, folders, globs, feeds, JSON Lines, WARC into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH_OR_GLOB")
+    p.add_argument("--max-size", type=float, default=DEFAULT_MAX_MB, metavar="MB",
+                   help=f"set aside input files larger than this (default {DEFAULT_MAX_MB:g} MB)")
+
+    p = sub.add_parser("export", help="write the store's articles as JSON Lines, CSV or Parquet")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: standard output)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default=None,
+                   help="output format (default: from the file name, else jsonl)")
+    p.add_argument("--stories", action="store_true", help="one line per story instead of per article")
+
+    sub.add_parser("stats", help="counts per language, source, month; rejected inputs with reasons")
+
+    p = sub.add_parser("reprocess", help="re-run the pipeline on the stored raw inputs")
+    p.add_argument("ids", nargs="*", metavar="ID", help="only these articles (default: all)")
+
+    from .queries import register as register_queries
+    register_queries(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    err = Console(stderr=True, highlight=False)
+    try:
+        from .commands import run_command
+        return run_command(args, err)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: what was stored stays stored; run the same command again to resume")
+        return EXIT_INTERRUPTED
+    except UserError as error:
+        err.print(f"[red]error:[/] {error}", markup=True, soft_wrap=True)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `dragoman export | head` closes the pipe early: not an error for the user.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+        from .store import StoreError
+        from .export import ExportError
+        if isinstance(error, (StoreError, ExportError)):
+            err.print(f"[red]error:[/] {error}", soft_wrap=True)
+            return EXIT_USAGE
+        if args.debug:
+            raise
+        err.print(f"[red]internal error:[/] {error.__class__.__name__}: {error}. "
+                  "Run again with --debug for details and please report it.", soft_wrap=True)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

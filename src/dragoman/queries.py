@@ -1,0 +1,256 @@
+"""Query commands: entities, entity, events, facts, stories, story, search.
+
+They read the store (and the knowledge base and story index where installed) and print
+tables; nothing here writes.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+from .cli import EXIT_OK, UserError, _db_default
+from .doc import Article
+from .store import SqlStore, open_store
+
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# How many rows a listing prints unless --limit says otherwise.
+DEFAULT_LIMIT = 50
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("entities", help="entities by mention count")
+    p.add_argument("--lang", help="only mentions in articles of this language (ISO 639-1)")
+    p.add_argument("--type", choices=("person", "org", "country", "place", "other"))
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT)
+
+    p = sub.add_parser("entity", help="one entity: its names, mentions per language, articles")
+    p.add_argument("name", metavar="NAME_OR_ID")
+
+    p = sub.add_parser("events", help="timeline of political events")
+    p.add_argument("--actor", help="a participant, by any spelling or id")
+    p.add_argument("--type", help="meeting, visit, phone_call, summit, agreement, negotiation, award, statement")
+    p.add_argument("--since", metavar="DATE", help="ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--lang", help="only events from articles in this language")
+    p.add_argument("--all", action="store_true", help="include past and planned events that articles mention")
+
+    p = sub.add_parser("facts", help="figures with their units")
+    p.add_argument("--actor", help="only articles that mention this entity")
+    p.add_argument("--lang")
+
+    p = sub.add_parser("stories", help="stories with their languages and article counts")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--actor")
+
+    p = sub.add_parser("story", help="one story: its articles side by side, merged events, conflicts")
+    p.add_argument("story_id", metavar="ID")
+
+    p = sub.add_parser("search", help="search stories and articles in any language")
+    p.add_argument("query")
+    p.add_argument("--lang")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--actor")
+    p.add_argument("--limit", type=int, default=20)
+
+
+def _store(args) -> SqlStore:
+    return open_store(args.db or _db_default(), create=False)
+
+
+def _date_arg(value: str | None, flag: str) -> str | None:
+    if value is None:
+        return None
+    if not ISO_DATE.match(value):
+        raise UserError(f"{flag} takes an ISO date such as 2025, 2025-04 or 2025-04-03, not {value!r}")
+    return value
+
+
+def _kb():
+    try:
+        from .kb import load_kb
+    except ImportError:
+        return None
+    return load_kb()
+
+
+def resolve_entity(name_or_id: str) -> tuple[str, str] | None:
+    """(id, canonical name) for any spelling or id, via the knowledge base when installed."""
+    kb = _kb()
+    if kb is None:
+        return None
+    entity = kb.get(name_or_id)
+    if entity is None:
+        found = kb.lookup(name_or_id)
+        entity = found[0] if found else None
+    return (entity.id, entity.name) if entity else None
+
+
+def _actor_filter(actor: str | None):
+    """A predicate on an article's entity ids, plus the ids it accepts."""
+    if not actor:
+        return None
+    resolved = resolve_entity(actor)
+    wanted = {resolved[0]} if resolved else set()
+    folded = actor.casefold()
+
+    def accepts(article: Article) -> bool:
+        return any(e.id in wanted or e.name.casefold() == folded for e in article.entities)
+
+    return accepts
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+def cmd_entities(args, err: Console) -> int:
+    with _store(args) as store:
+        rows = store.entity_counts(lang=args.lang, type=args.type, limit=args.limit)
+    table = Table(title="Entities by mentions", title_justify="left")
+    for column in ("id", "name", "type", "mentions", "articles"):
+        table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
+    for entity_id, name, type_, mentions, n_articles in rows:
+        table.add_row(entity_id, name, type_, str(mentions), str(n_articles))
+    _out().print(table if rows else "no entities stored yet")
+    return EXIT_OK
+
+
+def cmd_entity(args, err: Console) -> int:
+    kb = _kb()
+    entity = None
+    if kb is not None:
+        entity = kb.get(args.name) or next(iter(kb.lookup(args.name)), None)
+    with _store(args) as store:
+        entity_id = entity.id if entity else args.name
+        rows = store.articles_mentioning(entity_id)
+        if entity is None and not rows:
+            raise UserError(f"no entity called {args.name!r} in the knowledge base or the store")
+    out = _out()
+    if entity is not None:
+        out.print(f"[bold]{entity.name}[/] ({entity.type}, {entity.id})"
+                  + (f": {entity.role}" if getattr(entity, "role", None) else ""))
+        names = getattr(entity, "names", {}) or {}
+        for lang in sorted(names):
+            out.print(f"  {lang}: {', '.join(sorted(set(names[lang]))[:12])}")
+    per_lang = Counter()
+    for _id, lang, _title, mentions in rows:
+        per_lang[lang or "unknown"] += mentions
+    if per_lang:
+        out.print("mentions per language: " + ", ".join(f"{k} {v}" for k, v in per_lang.most_common()))
+    table = Table(title="Articles", title_justify="left")
+    for column in ("article", "lang", "mentions", "title"):
+        table.add_column(column, overflow="fold")
+    for article_id, lang, title, mentions in rows:
+        table.add_row(article_id, lang or "", str(mentions), title or "")
+    out.print(table if rows else "no stored article mentions it yet")
+    return EXIT_OK
+
+
+def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
+    if not since and not until:
+        return True
+    if not date:
+        return False
+    # Compare at the shorter precision so 2025-04 is within --since 2025-04-03's month.
+    if since and date[:len(since)] < since[:len(date)]:
+        return False
+    if until and date[:len(until)] > until[:len(date)]:
+        return False
+    return True
+
+
+def _iter_events(articles: Iterable[Article], args):
+    actor_ids = set()
+    folded = None
+    if args.actor:
+        resolved = resolve_entity(args.actor)
+        actor_ids = {resolved[0]} if resolved else set()
+        folded = args.actor.casefold()
+    for article in articles:
+        for event in article.events:
+            if args.type and event.type != args.type:
+                continue
+            if not getattr(args, "all", False) and event.status == "planned":
+                continue
+            if args.actor and not (actor_ids & set(event.participant_ids)
+                                   or any(p.casefold() == folded for p in event.participants)):
+                continue
+            if not _in_range(event.date, args.since, args.until):
+                continue
+            yield article, event
+
+
+def cmd_events(args, err: Console) -> int:
+    _date_arg(args.since, "--since")
+    _date_arg(args.until, "--until")
+    with _store(args) as store:
+        found = list(_iter_events(store.iter_articles(lang=args.lang), args))
+    found.sort(key=lambda pair: (pair[1].date or "9999", pair[1].type, pair[0].id))
+    table = Table(title="Events", title_justify="left")
+    for column in ("date", "type", "participants", "place", "status", "article", "lang"):
+        table.add_column(column, overflow="fold")
+    for article, event in found:
+        kind = f"{event.type} ({event.visit_kind})" if event.visit_kind else event.type
+        table.add_row(event.date or "?", kind, ", ".join(event.participants), event.place or "",
+                      event.status, article.id, article.lang or "")
+    _out().print(table if found else "no events match")
+    return EXIT_OK
+
+
+def cmd_facts(args, err: Console) -> int:
+    accepts = _actor_filter(args.actor)
+    with _store(args) as store:
+        rows = [(a, f) for a in store.iter_articles(lang=args.lang) if accepts is None or accepts(a)
+                for f in a.facts]
+    table = Table(title="Facts", title_justify="left")
+    for column in ("value", "unit", "qualifier", "year", "what", "article", "lang"):
+        table.add_column(column, overflow="fold")
+    for article, fact in rows:
+        value = f"{fact.value:,.0f}" if float(fact.value).is_integer() else f"{fact.value:,}"
+        table.add_row(value, fact.unit, fact.qualifier or "", str(fact.year or ""), fact.what,
+                      article.id, article.lang or "")
+    _out().print(table if rows else "no facts match")
+    return EXIT_OK
+
+
+def _linker_or_fail(store: SqlStore):
+    from .commands import _linker
+
+    linker = _linker(store)
+    if linker is None:
+        raise UserError("this command needs the stories stage, which is not installed")
+    return linker
+
+
+def cmd_stories(args, err: Console) -> int:
+    _date_arg(args.since, "--since")
+    with _store(args) as store:
+        linker = _linker_or_fail(store)
+        return linker.print_stories(_out(), since=args.since, actor=args.actor)
+
+
+def cmd_story(args, err: Console) -> int:
+    with _store(args) as store:
+        linker = _linker_or_fail(store)
+        if not linker.print_story(_out(), args.story_id):
+            raise UserError(f"no story {args.story_id!r}; `dragoman stories` lists them")
+    return EXIT_OK
+
+
+def cmd_search(args, err: Console) -> int:
+    _date_arg(args.since, "--since")
+    if not args.query.strip():
+        raise UserError("search needs a query")
+    with _store(args) as store:
+        linker = _linker_or_fail(store)
+        return linker.print_search(_out(), args.query, lang=args.lang, since=args.since,
+                                   actor=args.actor, k=args.limit)
+
+
+QUERY_COMMANDS = {"entities": cmd_entities, "entity": cmd_entity, "events": cmd_events, "facts": cmd_facts,
+                  "stories": cmd_stories, "story": cmd_story, "search": cmd_search}

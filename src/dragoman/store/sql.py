@@ -1,0 +1,297 @@
+"""SQLAlchemy implementation of the store: SQLite (WAL) by default, any SQLAlchemy URL works.
+
+Only portable SQL is used (Core expressions, no dialect-specific statements), so a
+``postgresql://`` URL works without code changes. Raw inputs are kept zlib-compressed so every
+article can be reprocessed when the pipeline improves.
+"""
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text,
+                        create_engine, delete, event, func, insert, select, update)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..doc import Article, RawDocument, Rejection
+from .base import Counts, RejectionRecord, StoredRaw, StoreError
+
+SCHEMA_VERSION = 1
+# Zlib level for raw inputs: 6 is the usual speed/size balance; raw is read back rarely.
+RAW_COMPRESSION_LEVEL = 6
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("hash", String(64), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("input_format", String(16), nullable=False),
+    Column("lang", String(8), index=True),
+    Column("published", String(32), index=True),
+    Column("month", String(7), index=True),
+    Column("title", Text),
+    Column("source", String(255), index=True),
+    Column("author", String(255)),
+    Column("rewrite", Boolean, nullable=False, default=False),
+    Column("data", Text, nullable=False),  # the whole Article as JSON, raw_text excluded
+    Column("ingested_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+raw_inputs = Table(
+    "raw_inputs", metadata,
+    Column("article_id", String(255), primary_key=True),
+    Column("hash", String(64), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("input_format", String(16), nullable=False),
+    Column("encoding", String(32)),
+    Column("data", LargeBinary, nullable=False),
+)
+
+rejections = Table(
+    "rejections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("input_format", String(16)),
+    Column("at", String(32), nullable=False),
+)
+
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", String(255), primary_key=True),
+    Column("entity_id", String(255), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("lang", String(8)),
+    Column("mentions", Integer, nullable=False),
+)
+
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (export, stats) run while an ingest writes; NORMAL sync is safe with WAL.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def database_url(path_or_url: str) -> str:
+    """A SQLAlchemy URL from ``--db``: a URL is used as is, anything else is a SQLite file."""
+    if "://" in path_or_url:
+        return path_or_url
+    return f"sqlite:///{Path(path_or_url).expanduser().resolve()}"
+
+
+def _article_json(article: Article) -> str:
+    data = article.to_dict()
+    data.pop("raw_text", None)  # kept in raw_inputs; storing it twice only costs space
+    return json.dumps(data, ensure_ascii=False)
+
+
+class SqlStore:
+    """The default store. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path_or_url: str, *, create: bool = True):
+        self.url = database_url(path_or_url)
+        if self.url.startswith("sqlite:///"):
+            db_path = Path(self.url[len("sqlite:///"):])
+            if not create and not db_path.exists():
+                raise StoreError(f"no store at {db_path}: run `dragoman ingest` first or pass --db")
+            if not db_path.parent.exists():
+                raise StoreError(f"cannot create store {db_path}: folder {db_path.parent} does not exist")
+            if db_path.exists() and not os.access(db_path, os.R_OK):
+                raise StoreError(f"cannot read store {db_path}: permission denied")
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            metadata.create_all(self.engine)
+            self._check_schema()
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot open store {self.url}: {error.__class__.__name__}: {error.orig if hasattr(error, 'orig') else error}") from None
+
+    def __enter__(self) -> "SqlStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _check_schema(self) -> None:
+        with self.engine.begin() as conn:
+            row = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "schema")).first()
+            if row is None:
+                conn.execute(insert(store_meta).values(key="schema", value=str(SCHEMA_VERSION)))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise StoreError(f"store {self.url} was written by a newer dragoman (schema {row[0]}); upgrade dragoman")
+
+    # Articles ---------------------------------------------------------------------------------
+    def find_hash(self, content_hash: str) -> str | None:
+        """The id of the article stored with this content hash, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(raw_inputs.c.article_id).where(raw_inputs.c.hash == content_hash)).first()
+        return row[0] if row else None
+
+    def origin_of(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles.c.origin).where(articles.c.id == article_id)).first()
+        return row[0] if row else None
+
+    def put_article(self, raw: RawDocument, article: Article) -> str:
+        """Insert or replace one article and its raw input in one transaction; returns
+        ``"added"`` or ``"updated"`` (same id, new content)."""
+        now = _now()
+        compressed = zlib.compress(raw.raw, RAW_COMPRESSION_LEVEL)
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(articles.c.ingested_at).where(articles.c.id == article.id)).first()
+            values = self._article_values(article)
+            if exists:
+                conn.execute(update(articles).where(articles.c.id == article.id).values(**values, updated_at=now))
+                conn.execute(delete(raw_inputs).where(raw_inputs.c.article_id == article.id))
+            else:
+                conn.execute(insert(articles).values(id=article.id, **values, ingested_at=now, updated_at=now))
+            conn.execute(insert(raw_inputs).values(
+                article_id=article.id, hash=raw.hash, origin=raw.origin, input_format=raw.input_format,
+                encoding=raw.encoding, data=compressed))
+            self._write_entities(conn, article)
+            conn.execute(delete(rejections).where(rejections.c.origin == raw.origin))
+        return "updated" if exists else "added"
+
+    def update_article(self, article: Article) -> None:
+        """Rewrite an article's analysis (reprocess, linking) without touching its raw input."""
+        with self.engine.begin() as conn:
+            conn.execute(update(articles).where(articles.c.id == article.id)
+                         .values(**self._article_values(article), updated_at=_now()))
+            self._write_entities(conn, article)
+
+    @staticmethod
+    def _article_values(article: Article) -> dict:
+        month = article.published[:7] if article.published and len(article.published) >= 7 else None
+        return dict(hash=article.hash, origin=article.origin, input_format=article.input_format,
+                    lang=article.lang, published=article.published, month=month, title=article.title,
+                    source=article.source, author=article.author, rewrite=bool(article.rewrite),
+                    data=_article_json(article))
+
+    @staticmethod
+    def _write_entities(conn, article: Article) -> None:
+        conn.execute(delete(article_entities).where(article_entities.c.article_id == article.id))
+        merged: dict[str, tuple[str, str, int]] = {}
+        for ref in article.entities:
+            name, type_, count = merged.get(ref.id, (ref.name, ref.type, 0))
+            merged[ref.id] = (name, type_, count + ref.mentions)
+        if merged:
+            conn.execute(insert(article_entities), [
+                dict(article_id=article.id, entity_id=eid, name=name, type=type_, lang=article.lang, mentions=count)
+                for eid, (name, type_, count) in merged.items()])
+
+    def _row_to_article(self, data: str, raw_text: str = "") -> Article:
+        payload = json.loads(data)
+        payload["raw_text"] = raw_text
+        return Article.from_dict(payload)
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles.c.data).where(articles.c.id == article_id)).first()
+        return self._row_to_article(row[0]) if row else None
+
+    def iter_articles(self, *, lang: str | None = None, ids: Iterable[str] | None = None,
+                      batch: int = 500) -> Iterator[Article]:
+        """Articles in ingest order (then id), streamed in batches to bound memory."""
+        query = select(articles.c.id, articles.c.data).order_by(articles.c.ingested_at, articles.c.id)
+        if lang:
+            query = query.where(articles.c.lang == lang)
+        if ids is not None:
+            query = query.where(articles.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            for _id, data in conn.execution_options(yield_per=batch).execute(query):
+                yield self._row_to_article(data)
+
+    def iter_raw(self) -> Iterator[StoredRaw]:
+        query = (select(raw_inputs).join(articles, articles.c.id == raw_inputs.c.article_id)
+                 .order_by(articles.c.ingested_at, articles.c.id))
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield StoredRaw(article_id=row["article_id"], origin=row["origin"], input_format=row["input_format"],
+                                hash=row["hash"], raw=zlib.decompress(row["data"]), encoding=row["encoding"])
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    # Rejections -------------------------------------------------------------------------------
+    def put_rejection(self, rejection: Rejection) -> None:
+        """Record why an input was set aside; the same input rejected again keeps one row."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(rejections).where(rejections.c.origin == rejection.origin))
+            conn.execute(insert(rejections).values(origin=rejection.origin, reason=rejection.reason,
+                                                   input_format=rejection.input_format, at=_now()))
+
+    def clear_rejection(self, origin: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(rejections).where(rejections.c.origin == origin))
+
+    def iter_rejections(self) -> Iterator[RejectionRecord]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(rejections).order_by(rejections.c.at, rejections.c.origin)).mappings():
+                yield RejectionRecord(origin=row["origin"], reason=row["reason"],
+                                      input_format=row["input_format"], at=row["at"])
+
+    # Aggregates -------------------------------------------------------------------------------
+    def counts(self) -> Counts:
+        result = Counts()
+        with self.engine.connect() as conn:
+            result.articles = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+            result.rejected = int(conn.execute(select(func.count()).select_from(rejections)).scalar_one())
+            result.rewrites = int(conn.execute(
+                select(func.count()).select_from(articles).where(articles.c.rewrite.is_(True))).scalar_one())
+            for column, target in ((articles.c.lang, result.by_lang), (articles.c.source, result.by_source),
+                                   (articles.c.month, result.by_month), (articles.c.input_format, result.by_format)):
+                for key, count in conn.execute(select(column, func.count()).group_by(column)):
+                    target[key if key is not None else "unknown"] = int(count)
+        return result
+
+    def entity_counts(self, *, lang: str | None = None, type: str | None = None,
+                      limit: int = 50) -> list[tuple[str, str, str, int, int]]:
+        """(entity_id, name, type, mentions, articles), most mentioned first."""
+        mentions = func.sum(article_entities.c.mentions).label("mentions")
+        n_articles = func.count(article_entities.c.article_id).label("articles")
+        query = (select(article_entities.c.entity_id, func.min(article_entities.c.name),
+                        func.min(article_entities.c.type), mentions, n_articles)
+                 .group_by(article_entities.c.entity_id)
+                 .order_by(mentions.desc(), article_entities.c.entity_id).limit(limit))
+        if lang:
+            query = query.where(article_entities.c.lang == lang)
+        if type:
+            query = query.where(article_entities.c.type == type)
+        with self.engine.connect() as conn:
+            return [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in conn.execute(query)]
+
+    def articles_mentioning(self, entity_id: str) -> list[tuple[str, str | None, str | None, int]]:
+        """(article_id, lang, title, mentions) for one entity, most mentions first."""
+        query = (select(article_entities.c.article_id, articles.c.lang, articles.c.title, article_entities.c.mentions)
+                 .join(articles, articles.c.id == article_entities.c.article_id)
+                 .where(article_entities.c.entity_id == entity_id)
+                 .order_by(article_entities.c.mentions.desc(), article_entities.c.article_id))
+        with self.engine.connect() as conn:
+            return [(r[0], r[1], r[2], int(r[3])) for r in conn.execute(query)]
