@@ -38,12 +38,12 @@ def _short(origin: str) -> str:
 
 
 def cmd_ingest(args, err: Console) -> int:
-    from .ingest import IngestOptions, iter_inputs
-
     if args.max_size <= 0:
         raise UserError("--max-size must be a positive number of megabytes")
-    options = IngestOptions(max_bytes=int(args.max_size * 1024 * 1024))
     with _store(args, create=True) as store:
+        from .ingest import IngestOptions, iter_inputs
+
+        options = IngestOptions(max_bytes=int(args.max_size * 1024 * 1024))
         linker = _linker(store)
         progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
                             TextColumn("{task.fields[counts]}"), TextColumn("{task.fields[origin]}"),
@@ -134,9 +134,9 @@ def cmd_stats(args, err: Console) -> int:
 
 
 def cmd_reprocess(args, err: Console) -> int:
-    from .ingest import reread
-
     with _store(args, create=False) as store:
+        from .ingest import reread
+
         total = store.count_articles()
         progress = Progress(SpinnerColumn(), TextColumn("[bold]reprocess[/]"), BarColumn(bar_width=None),
                             TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),

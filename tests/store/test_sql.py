@@ -117,3 +117,18 @@ def test_store_uses_wal(tmp_path):
     with open_store(str(tmp_path / "wal.db")) as s:
         with s.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_schema_compiles_for_postgresql():
+    """No SQLite-only types or DDL: the same tables must be creatable on PostgreSQL."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    from dragoman.store.sql import metadata
+
+    dialect = postgresql.dialect()
+    for table in metadata.sorted_tables:
+        ddl = str(CreateTable(table).compile(dialect=dialect))
+        assert "CREATE TABLE" in ddl
+        for index in table.indexes:
+            str(CreateIndex(index).compile(dialect=dialect))
