@@ -166,6 +166,10 @@ class Article:
     rewrite: bool = False
     rewrite_reasons: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # furniture removed from the text, why
+    # Header, metadata and byline lines the clean step took off the text, kept verbatim so
+    # describe can read dates, sections and bylines from them.
+    header_lines: list[str] = field(default_factory=list)
+    section: str | None = None  # site section label (``Külföld``), when the page names one
     # Understand
     mentions: list[Mention] = field(default_factory=list)
     entities: list[EntityRef] = field(default_factory=list)

@@ -1,6 +1,7 @@
 """The SQL store: round trips, idempotent keys, rejections, aggregates, inert text."""
 from __future__ import annotations
 
+import os
 import zlib
 
 import pytest
@@ -23,9 +24,21 @@ def _article(raw: RawDocument, **fields) -> Article:
     return article
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "test.db")) as s:
+# Set DRAGOMAN_TEST_DB_URL (e.g. postgresql+psycopg://user@localhost/dragoman_test) to run these
+# tests against another backend; its tables are dropped and recreated for every test.
+OTHER_BACKEND = os.environ.get("DRAGOMAN_TEST_DB_URL")
+
+
+@pytest.fixture(params=["sqlite"] + (["other"] if OTHER_BACKEND else []))
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        target = str(tmp_path / "test.db")
+    else:
+        from dragoman.store.sql import metadata
+        target = OTHER_BACKEND
+        with open_store(target) as fresh:
+            metadata.drop_all(fresh.engine)
+    with open_store(target) as s:
         yield s
 
 

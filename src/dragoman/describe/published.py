@@ -1,0 +1,90 @@
+"""The publication date: from reader hints, header and metadata lines, labels and datelines.
+
+Never from the story's narrative ("talks held on 3 April" is not a publication date) and
+never the time of ingestion: ``None`` when the article does not say.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang
+from ..clean.patterns import furniture_patterns
+from .dates import FoundDate, grammar
+
+# Labelled dates ("Published: 3 April 2025") are looked for in this many lines at each end.
+LABEL_SCAN_LINES = 3
+# Datelines ("ASTANA, 3 April 2025 (Kazinform) –") open one of the first paragraphs.
+DATELINE_SCAN_PARAGRAPHS = 2
+# Labelled-date lines are short; longer lines are prose.
+LABEL_LINE_MAX_CHARS = 120
+
+_ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class DatelinePatterns:
+    place: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def dateline_patterns() -> DatelinePatterns:
+    data = lang.load(lang.COMMON, "datelines")
+    return DatelinePatterns(re.compile(data["place"]), re.compile(data["after"]))
+
+
+def hint_year(hint: str | None) -> int | None:
+    match = _ISO.match(hint or "")
+    return int(match["y"]) if match else None
+
+
+def _is_full_date(hint: str | None) -> bool:
+    match = _ISO.match(hint or "")
+    return bool(match and match["d"])
+
+
+def find_dateline(paragraph: str, langs: Sequence[str] | None) -> FoundDate | None:
+    """The date of a dateline opening ``paragraph``: place, comma, date, agency tag, dash or period."""
+    patterns = dateline_patterns()
+    place = patterns.place.match(paragraph)
+    if not place:
+        return None
+    found = grammar().match_at(paragraph, place.end(), langs)
+    if found and patterns.after.match(paragraph, found.end):
+        return found
+    return None
+
+
+def find_published(hint: str | None, text: str, header_lines: Sequence[str] = (),
+                   lang_code: str | None = None) -> str | None:
+    """ISO date or date-time of publication, or ``None`` when the article does not say."""
+    if _is_full_date(hint):
+        return hint
+    langs = [lang_code] if lang_code else None
+    if hint and not _ISO.match(hint):
+        # A hint the reader did not normalise ("Tue, 12 Nov 2025 10:00:00 GMT").
+        written = grammar().find(hint, langs)
+        if written and written[0].iso():
+            return written[0].iso()
+    year = hint_year(hint)
+    candidates: list[FoundDate] = []
+    for line in header_lines:
+        candidates.extend(grammar().find(line, langs)[:1])
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    label = furniture_patterns().published_label
+    for line in lines[:LABEL_SCAN_LINES] + lines[-LABEL_SCAN_LINES:]:
+        match = label.match(line)
+        if match and len(line) <= LABEL_LINE_MAX_CHARS:
+            candidates.extend(grammar().find(match["rest"], langs)[:1])
+    for paragraph in lines[:DATELINE_SCAN_PARAGRAPHS]:
+        found = find_dateline(paragraph, langs)
+        if found:
+            candidates.append(found)
+    for found in candidates:
+        iso = found.iso(year)
+        if iso:
+            return iso
+    return hint
