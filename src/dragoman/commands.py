@@ -30,7 +30,7 @@ def _linker(store: SqlStore):
         if error.name and error.name.startswith("dragoman.stories"):
             return None
         raise
-    return StoryLinker.for_store(store)
+    return StoryLinker(store.engine, store.index_dir)
 
 
 def _short(origin: str) -> str:

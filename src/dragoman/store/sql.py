@@ -129,6 +129,15 @@ class SqlStore:
         except SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {error.__class__.__name__}: {error.orig if hasattr(error, 'orig') else error}") from None
 
+    @property
+    def index_dir(self) -> Path:
+        """Where file-based indexes (story vectors) live: beside a SQLite file, else
+        ``$DRAGOMAN_INDEX_DIR`` or ``./dragoman-index``."""
+        if self.url.startswith("sqlite:///"):
+            db_path = Path(self.url[len("sqlite:///"):])
+            return db_path.with_name(db_path.name + ".index")
+        return Path(os.environ.get("DRAGOMAN_INDEX_DIR") or "dragoman-index").resolve()
+
     def __enter__(self) -> "SqlStore":
         return self
 
