@@ -41,8 +41,9 @@ def cmd_ingest(args, err: Console) -> int:
     if args.max_size <= 0:
         raise UserError("--max-size must be a positive number of megabytes")
     with _store(args, create=True) as store:
-        from .ingest import IngestOptions, iter_inputs
+        from .ingest import IngestOptions, IngestStats, iter_inputs
 
+        reading = IngestStats()
         options = IngestOptions(max_bytes=int(args.max_size * 1024 * 1024))
         linker = _linker(store)
         progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
@@ -62,13 +63,18 @@ def cmd_ingest(args, err: Console) -> int:
                 progress.update(task, advance=1, origin=_short(item.origin),
                                 counts=" ".join(f"{k} {v}" for k, v in counts.items() if v))
 
-            report = jobs.ingest(store, iter_inputs(args.paths, options), linker=linker, on_item=on_item)
+            report = jobs.ingest(store, iter_inputs(args.paths, options, stats=reading),
+                                 linker=linker, on_item=on_item)
         total = store.count_articles()
 
     if not args.quiet or report.interrupted:
         parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged",
                  f"{len(report.rejected)} rejected"]
         err.print(f"{', '.join(parts)}; the store now holds {total} articles", highlight=False)
+        if reading.skipped:
+            examples = ", ".join(reading.skipped_examples[:3])
+            err.print(f"skipped {reading.skipped} files of unsupported types in folders (e.g. {examples})",
+                      highlight=False)
         if report.unchanged and not report.stored and not report.rejected:
             err.print("nothing new: every input was already stored", highlight=False)
     if report.interrupted:

@@ -112,9 +112,14 @@ def reprocess(store: SqlStore, reread: Callable[[str, bytes, str, str], RawDocum
         for stored in list(store.iter_raw()):
             if wanted is not None and stored.article_id not in wanted:
                 continue
-            raw = reread(stored.input_format, stored.raw, stored.origin, stored.article_id)
-            raw.id = stored.article_id
-            result = analyse(pipeline, raw)
+            try:
+                raw = reread(stored.input_format, stored.raw, stored.origin, stored.article_id)
+            except ValueError as error:  # stored bytes a reader no longer accepts (ingest.ReadError)
+                raw = None
+                result = Rejection(stored.origin, str(error), stored.input_format)
+            if raw is not None:
+                raw.id = stored.article_id
+                result = analyse(pipeline, raw)
             if isinstance(result, Rejection):
                 report.failed.append(result)
             else:

@@ -1,0 +1,68 @@
+"""HTML files: charset from BOM, <meta>, http-equiv or detection; hints from the page."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("dragoman.ingest.html_extract")
+
+from dragoman.ingest.html import declared_charset, decode_html, fragment_text, read_html  # noqa: E402
+
+
+def test_utf8_page_with_metadata(run, data_dir):
+    docs, rejections, _ = run(data_dir / "article.html")
+    assert not rejections
+    doc = docs[0]
+    assert doc.id == "article" and doc.input_format == "html"
+    assert "rail freight corridor" in doc.text
+    assert "All rights reserved" not in doc.text and "Business" not in doc.text
+    assert doc.hints.title and "Ministers discuss trade" in doc.hints.title
+    assert doc.hints.published.startswith("2025-04-03")
+    assert doc.hints.lang == "en"
+    assert doc.raw == (data_dir / "article.html").read_bytes()
+
+
+def test_legacy_charset_declared_with_http_equiv(run, data_dir, builder):
+    docs, _, _ = run(data_dir / "article_cp1254.html")
+    assert docs[0].encoding == "cp1254"
+    assert builder.PARAGRAPHS["tr"] in docs[0].text
+    assert docs[0].hints.title == "Bakanlar görüştü"
+
+
+@pytest.mark.parametrize("lang,encoding,label", [("tr", "cp1254", None), ("hu", "iso8859-2", None),
+                                                 ("ru", "koi8-r", "koi8-r"), ("ru", "cp1251", "windows-1251")])
+def test_page_charsets(builder, lang, encoding, label):
+    page = builder.article_html([builder.PARAGRAPHS[lang], builder.SENTENCES[lang], builder.PARAGRAPHS[lang]],
+                                charset=label or "", lang=lang)
+    if label is None:
+        page = page.replace('<meta charset="">', "")  # undeclared: detection must find it
+    doc = read_html(page.encode(encoding), "page.html", "page")
+    assert builder.SENTENCES[lang] in doc.text
+
+
+def test_bom_beats_meta(builder):
+    page = builder.article_html([builder.PARAGRAPHS["hu"]] * 3, charset="iso-8859-2")
+    text, used = decode_html(b"\xef\xbb\xbf" + page.encode("utf-8"))
+    assert used == "utf-8" and builder.PARAGRAPHS["hu"] in text
+
+
+def test_declared_charset_forms():
+    assert declared_charset(b'<meta charset="windows-1251">') == "windows-1251"
+    assert declared_charset(b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-2'>") == "ISO-8859-2"
+    assert declared_charset(b'<?xml version="1.0" encoding="koi8-r"?><html>') == "koi8-r"
+    assert declared_charset(b"<html><p>charset nowhere</p>") is None
+
+
+def test_page_without_main_text_is_rejected(run, data_dir):
+    _, rejections, _ = run(data_dir / "no_text.html")
+    assert rejections[0].reason == "no main text found in HTML"
+
+
+@pytest.mark.parametrize("markup", ["<html><body><div><p>unclosed <b>tags", "<<<>>>", "<html></html>"])
+def test_malformed_html_never_raises(markup):
+    result = read_html(markup.encode("utf-8"), "bad.html", "bad")
+    assert result.origin == "bad.html"
+
+
+def test_fragment_text_keeps_paragraphs_and_drops_scripts():
+    html = "<p>First <b>bold</b> line.</p><script>alert(1)</script><p>Second<br>line &amp; more</p>"
+    assert fragment_text(html) == "First bold line.\n\nSecond\nline & more"
