@@ -49,3 +49,50 @@ def test_stats_on_empty_store(tmp_path, capsys):
     open_store(str(tmp_path / "s.db")).close()
     code, out, _ = run(capsys, "--db", str(tmp_path / "s.db"), "stats")
     assert code == EXIT_OK and "0 articles" in out
+
+
+def test_ingest_twice_adds_nothing(tmp_path, capsys, seeds_dir):
+    db = str(tmp_path / "twice.db")
+    texts = str(seeds_dir / "*.txt")
+    code, _, err = run(capsys, "--db", db, "ingest", texts)
+    assert code == EXIT_OK and "5 added" in err
+    code, _, err = run(capsys, "--db", db, "ingest", texts)
+    assert code == EXIT_OK and "0 added" in err and "5 unchanged" in err and "nothing new" in err
+
+
+def test_bad_inputs_are_listed_and_batch_goes_on(tmp_path, capsys, seeds_dir):
+    from dragoman.cli import EXIT_REJECTED
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "broken.jsonl").write_text('{"text": "Tokajev Moszkvában."}\n{not json\n', encoding="utf-8")
+    db = str(tmp_path / "bad.db")
+    code, _, err = run(capsys, "--db", db, "ingest", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
+                       str(tmp_path / "broken.jsonl"), str(tmp_path / "missing.txt"),
+                       str(seeds_dir / "002_6f194461a102c84f.txt"))
+    assert code == EXIT_REJECTED
+    for name in ("empty.txt", "binary.txt", "broken.jsonl:2", "missing.txt"):
+        assert name in err
+    assert "2 added" in err
+    code, out, _ = run(capsys, "--db", db, "stats")
+    assert code == EXIT_OK and "4 rejected inputs" in out and "missing.txt" in out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_formats_from_file_name(tmp_path, capsys, seeds_dir, fmt):
+    db = str(tmp_path / "e.db")
+    run(capsys, "--db", db, "--quiet", "ingest", str(seeds_dir / "00[12]_*.txt"))
+    out = tmp_path / f"out.{fmt}"
+    code, _, err = run(capsys, "--db", db, "export", "-o", str(out))
+    assert code == EXIT_OK and f"wrote 2 articles to {out} ({fmt})" in err
+    assert out.stat().st_size > 0
+
+
+def test_export_to_stdout_is_jsonl(tmp_path, capsys, seeds_dir):
+    import json
+
+    db = str(tmp_path / "e.db")
+    run(capsys, "--db", db, "--quiet", "ingest", str(seeds_dir / "001_*.txt"))
+    code, out, _ = run(capsys, "--db", db, "export")
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert code == EXIT_OK and row["id"] == "001_c31b014b0eb8a9de" and row["source"] == "EU Reporter"
