@@ -111,6 +111,9 @@ class Event:
     place_id: str | None = None
     date: str | None = None  # ISO date, possibly truncated to its precision (2025-04, 2025)
     date_precision: str | None = None  # day, month, year
+    # The date as written when it cannot be placed yet ("3 April" in an undated article): a
+    # corpus-level stage can resolve it later against a dated article of the same story.
+    date_text: str | None = None
     status: str = "reported"  # reported, past, planned
     plover: str | None = None  # PLOVER category (CONSULT, AGREE, ...)
     plover_mode: str | None = None  # visit, host, third-party, phone, ...

