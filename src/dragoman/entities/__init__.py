@@ -1,0 +1,1 @@
+"""Entities: recognition against the knowledge base, unknown-name finders, coreference."""

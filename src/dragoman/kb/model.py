@@ -1,0 +1,132 @@
+"""The knowledge base: canonical entities and every name they go by.
+
+:func:`load_kb` reads the compiled ``kb.json.gz`` (built by :mod:`dragoman.kb.build`) once per
+process. Names are indexed by their folded token sequence; lookups try each token's case
+endings (``lang/<code>/suffixes.toml``), so ``Moszkvában``, ``Токаевым`` and ``Kasachstans``
+all reach their entity.
+"""
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .morph import Inflection, all_inflections, inflection
+from .normalize import name_key, phonetic_key
+
+KB_PATH = Path(__file__).resolve().parent / "kb.json.gz"
+# Name kinds, in the order a tie between them is broken.
+NAME, ACRONYM, SHORT, ADJECTIVE = "name", "acronym", "short", "adjective"
+# Lookups of long names try at most this many combinations of case endings.
+MAX_BASE_COMBINATIONS = 64
+
+
+@dataclass
+class Entity:
+    """A canonical entity: ``names`` maps a language code (``xx``: any) to its spellings."""
+
+    id: str
+    name: str
+    type: str  # person, org, country, place, other
+    role: str = ""
+    country: str = ""
+    names: dict[str, list[str]] = field(default_factory=dict)
+    adjectives: dict[str, list[str]] = field(default_factory=dict)
+
+    def all_names(self) -> list[str]:
+        return list(dict.fromkeys(itertools.chain.from_iterable(self.names.values())))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One indexed name: its folded tokens, what kind of name it is, whose it is."""
+
+    tokens: tuple[str, ...]
+    kind: str
+    owners: tuple[int, ...]
+
+
+class KnowledgeBase:
+    def __init__(self, data: dict):
+        self.entities = [Entity(**e) for e in data["entities"]]
+        self._by_id = {e.id: e for e in self.entities}
+        self.tables: dict[str, dict[str, list[int]]] = {
+            NAME: data["names"], SHORT: data["shorts"], ADJECTIVE: data["adjectives"]}
+        self.acronyms: dict[str, list[int]] = data["acronyms"]
+        # First folded token -> entries starting with it (the matcher's entry point).
+        self.by_first: dict[str, list[Entry]] = {}
+        for kind, table in self.tables.items():
+            for key, owners in table.items():
+                toks = tuple(key.split())
+                self.by_first.setdefault(toks[0], []).append(Entry(toks, kind, tuple(owners)))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e.tokens))
+        self._person_keys: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self._by_id.get(entity_id)
+
+    def entity(self, index: int) -> Entity:
+        return self.entities[index]
+
+    def lookup(self, name: str, lang: str | None = None) -> list[Entity]:
+        """Entities called ``name`` (any spelling, any case form), best first."""
+        if name.strip() in self.acronyms:
+            return [self.entities[i] for i in self.acronyms[name.strip()]]
+        toks = name_key(name)
+        if not toks:
+            return []
+        inflections = (inflection(lang),) if lang else all_inflections()
+        found: list[int] = []
+        for kind in (NAME, SHORT, ADJECTIVE):
+            table = self.tables[kind]
+            for candidate in _combinations(toks, inflections):
+                for index in table.get(" ".join(candidate), ()):
+                    if index not in found:
+                        found.append(index)
+            if found:
+                break
+        return [self.entities[i] for i in found]
+
+    def lookup_person_key(self, name: str, lang: str | None = None) -> list[Entity]:
+        """People whose name has the same phonetic key as ``name`` (Caparov ~ Жапаров)."""
+        if self._person_keys is None:
+            keys: dict[str, list[int]] = {}
+            for index, entity in enumerate(self.entities):
+                if entity.type != "person":
+                    continue
+                for code, spellings in entity.names.items():
+                    for spelling in spellings:
+                        # Full name and surname alone: news often names people by surname.
+                        for form in (spelling, spelling.split()[-1]):
+                            bucket = keys.setdefault(phonetic_key(form, code), [])
+                            if index not in bucket:
+                                bucket.append(index)
+            self._person_keys = keys
+        return [self.entities[i] for i in self._person_keys.get(phonetic_key(name, lang), [])]
+
+
+def _combinations(toks: tuple[str, ...], inflections: tuple[Inflection, ...]):
+    options = []
+    for tok in toks:
+        bases = [tok]
+        for inf in inflections:
+            bases.extend(b for b in inf.bases(tok) if b not in bases)
+        options.append(bases)
+    return itertools.islice(itertools.product(*options), MAX_BASE_COMBINATIONS)
+
+
+@lru_cache(maxsize=1)
+def load_kb(path: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process (about a second)."""
+    source = Path(path) if path else KB_PATH
+    if not source.exists():
+        raise FileNotFoundError(f"{source} is missing: build it with python -m dragoman.kb.build")
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        return KnowledgeBase(json.load(handle))

@@ -1,0 +1,94 @@
+"""Spelling-blind forms of names: folding, tokens and a cross-script phonetic key.
+
+Matching works on *folded* tokens (lower case, no diacritics, Kazakh and Serbian Cyrillic
+letters mapped to their Russian neighbours), so ``Tokaïev``/``Tokaiev`` and
+``Тоқаев``/``Токаев`` meet. The *phonetic key* goes further: it maps each language's
+orthography to one rough sound alphabet (``lang/<code>/translit.toml`` ``[key]``) and keeps the
+consonant skeleton, so ``Caparov`` (tr), ``Zsaparov`` (hu), ``Schaparow`` (de) and ``Жапаров``
+share a key. It links names the knowledge base does not know.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .. import lang as langdata
+
+# Letters NFKD does not decompose, and Cyrillic letters folded onto their Russian neighbours.
+_FOLD = str.maketrans({
+    "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
+    "ё": "е", "қ": "к", "ұ": "у", "ү": "у", "ғ": "г", "ң": "н", "ә": "а", "ө": "о", "һ": "х",
+    "і": "и", "ї": "и", "є": "е", "ў": "у", "ј": "й", "љ": "ль", "њ": "нь", "ћ": "ч", "ђ": "дж",
+    "џ": "дж", "ґ": "г", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'", "`": "'",
+})
+# Tokens are runs of letters and digits; apostrophes and hyphens separate them, which is how
+# Turkish suffixes (Astana'da) and English possessives (Kazakhstan's) fall away.
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def fold(text: str) -> str:
+    """Lower case, no combining marks, special letters mapped (see ``_FOLD``)."""
+    text = text.lower().translate(_FOLD)
+    # Keep й and ё distinct from и/е before stripping marks: they are letters, not accents.
+    text = text.replace("й", "\x01")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\x01", "й")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` for each word in ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The folded token tuple a name is indexed under."""
+    return tuple(fold(t) for _, _, t in tokens(name))
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+@lru_cache(maxsize=None)
+def _key_rules(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = langdata.load(code, "translit").get("key", {}).get("rules", [])
+    return tuple((re.compile(pattern), repl) for pattern, repl in rules)
+
+
+# After the per-language step every spelling is in one rough sound alphabet; these merge what
+# transcriptions disagree on (ж/ш both "sch" in German, y/j glides, w/v, doubled letters).
+_GENERAL_KEY_RULES = tuple((re.compile(p), r) for p, r in (
+    (r"dzh|dj|zh|sh|sch|ch", "j"), (r"kh|x", "h"), (r"w", "v"), (r"ts", "c"), (r"q", "k"),
+    (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"y", "i"), (r"(.)\1+", r"\1"),
+))
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(name: str, lang: str | None = None) -> str:
+    """A transliteration-aware consonant skeleton of ``name``: equal across scripts and languages.
+
+    Cyrillic goes through the common table (``lang/xx/translit.toml``); Latin text through the
+    rules of its language, when given. Vowels other than an initial one are dropped, since
+    transcriptions disagree most on them (Cömert/Zsomart, Tokayev/Tokaïev).
+    """
+    parts = []
+    for _, _, token in tokens(name):
+        text = token.lower()
+        cyrillic = is_cyrillic(text)
+        code = langdata.COMMON if cyrillic else (lang or langdata.COMMON)
+        if cyrillic:
+            text = fold(text)
+        for pattern, repl in _key_rules(code):
+            text = pattern.sub(repl, text)
+        if code != langdata.COMMON:
+            for pattern, repl in _key_rules(langdata.COMMON):
+                text = pattern.sub(repl, text)
+        text = fold(text).lower()
+        for pattern, repl in _GENERAL_KEY_RULES:
+            text = pattern.sub(repl, text)
+        if text:
+            parts.append(text[0] + re.sub(r"[aeiou]", "", text[1:]))
+    return "-".join(parts)

@@ -1,0 +1,134 @@
+"""Unknown names, coreference and precision of the entities recogniser."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from dragoman.doc import Article
+from dragoman.entities.finders import Span, TitleFinder
+from dragoman.entities.recognise import UNKNOWN_PREFIX, Recogniser
+from dragoman.kb import load_kb
+from dragoman.pipeline import registered
+
+TOKAYEV = "dm:kassym-jomart-tokayev"
+
+
+@pytest.fixture(scope="module")
+def recognise():
+    return Recogniser(load_kb(), use_models=False)
+
+
+def ids(recognise, text, lang):
+    return {e.id for e in recognise(text, lang)[1]}
+
+
+# One invented person (not in the knowledge base), introduced by a title in four languages.
+UNKNOWN_PERSON = {
+    "tr": "Dışişleri Bakanı Abdıkadır Caparkulov Ankara'ya geldi.",
+    "ru": "Вчера министр Абдыкадыр Жапаркулов прилетел в Анкару.",
+    "hu": "Abdikadir Zsaparkulov külügyminiszter Ankarába érkezett.",
+    "de": "Außenminister Abdykadyr Schaparkulow traf in Ankara ein.",
+}
+
+
+def test_unknown_person_gets_one_id_across_languages(recognise):
+    found = {}
+    for lang, text in UNKNOWN_PERSON.items():
+        mentions, entities = recognise(text, lang)
+        people = [e for e in entities if e.type == "person"]
+        assert len(people) == 1, (lang, entities)
+        found[lang] = people[0].id
+    assert len(set(found.values())) == 1, found
+    assert next(iter(found.values())).startswith(UNKNOWN_PREFIX)
+
+
+def test_unknown_cyrillic_person_is_named_in_english(recognise):
+    entities = recognise(UNKNOWN_PERSON["ru"], "ru")[1]
+    person = next(e for e in entities if e.type == "person")
+    assert person.name == "Abdykadyr Zhaparkulov"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kassym-Jomart Tokayev met the press. Later the Kazakh president left for Astana."),
+    ("hu", "Kaszim-Zsomart Tokajev Moszkvába utazott. A kazah elnök ott aláírt egy megállapodást."),
+    ("tr", "Sadır Caparov Astana'ya geldi. Kırgız mevkidaşı ile görüşen Tokayev memnun kaldı."),
+    ("ru", "Касым-Жомарт Токаев прилетел в Москву. Казахстанский лидер провёл переговоры."),
+    ("de", "Kassym-Schomart Tokajew traf Putin. Der kasachische Präsident sprach von Fortschritt."),
+    ("fr", "Kassym-Jomart Tokaïev est arrivé à Paris. Le président kazakh a rencontré la presse."),
+])
+def test_role_phrase_resolves_to_named_person(recognise, lang, text):
+    mentions, _ = recognise(text, lang)
+    roles = [m for m in mentions if m.how == "role"]
+    assert roles, [(m.surface, m.entity_id, m.how) for m in mentions]
+    expected = "dm:sadyr-japarov" if lang == "tr" else TOKAYEV
+    assert roles[0].entity_id == expected
+
+
+def test_role_phrase_without_named_person_adds_nobody(recognise):
+    mentions, entities = recognise("The Kazakh president will travel to Berlin next week.", "en")
+    assert not [m for m in mentions if m.how == "role"]
+    assert {e.type for e in entities} == {"country", "place"}
+
+
+def test_bare_surname_resolves_to_person_named_in_full(recognise):
+    text = "Prime Minister Olzhas Bektenov opened the forum. Bektenov said growth would reach five percent."
+    mentions, entities = recognise(text, "en")
+    bektenov = [m for m in mentions if m.entity_id == "dm:olzhas-bektenov"]
+    assert len(bektenov) == 2 and bektenov[1].how == "coref"
+
+
+def test_capitalised_names_need_to_recur(recognise):
+    once = "The report was written by Aldiyar Zhumabekuly in the capital."
+    assert not [e for e in recognise(once, "en")[1] if e.type == "person"]
+    twice = ("Aldiyar Zhumabekuly leads the new agency. According to Aldiyar Zhumabekuly, "
+             "exports will grow.")
+    people = [e for e in recognise(twice, "en")[1] if e.type == "person"]
+    assert len(people) == 1 and people[0].mentions == 2
+
+
+def test_common_words_are_not_entities(recognise):
+    text = "The meeting focused on energy, transport and digital innovation in the region."
+    assert recognise(text, "en")[1] == []
+
+
+def test_plugged_in_finder_is_used():
+    class Fixed:
+        def find(self, text, lang):
+            start = text.index("Zoltan")
+            return [Span(start, start + 6, "Zoltan", "person", source="custom")]
+
+    recognise = Recogniser(load_kb(), finders=[Fixed()])
+    mentions, entities = recognise("Yesterday Zoltan spoke.", "en")
+    assert mentions[0].how == "custom" and entities[0].type == "person"
+
+
+def test_title_finder_after_name():
+    spans = TitleFinder().find("Donald Trump amerikai elnök nem küldött üzenetet.", "hu")
+    assert [s.text for s in spans] == ["Donald Trump"]
+
+
+def test_component_is_registered_with_its_fields():
+    registration = registered()["entities"]
+    assert registration.requires == ("text", "lang")
+    assert registration.provides == ("mentions", "entities")
+
+
+def test_component_fills_article():
+    from dragoman.entities.component import Entities
+
+    article = Article(id="a", origin="a.txt", input_format="text", raw_text="", hash="")
+    article.text, article.lang = "Tokayev met Putin in the Kremlin.", "en"
+    article = Entities()(article)
+    assert [e.name for e in article.entities] == ["Kassym-Jomart Tokayev", "Vladimir Putin", "Kremlin"]
+    for mention in article.mentions:
+        assert article.text[mention.start:mention.end] == mention.surface
+
+
+@pytest.mark.skipif(importlib.util.find_spec("natasha") is None, reason="natasha not installed")
+def test_natasha_lemmas_link_inflected_unknown_names():
+    recognise = Recogniser(load_kb())
+    text = "Вице-премьер Адылбек Абдыкадыров прибыл в Астану. Абдыкадырову показали новый терминал."
+    mentions, entities = recognise(text, "ru")
+    people = [e for e in entities if e.type == "person"]
+    assert len(people) == 1 and people[0].mentions == 2, [(m.surface, m.entity_id, m.how) for m in mentions]
