@@ -143,3 +143,86 @@ def test_breadcrumb_above_the_headline(remover, trail):
     cleaned = remover.clean(f"{trail}\nTalks end in Baku\n\nDelegations met in Baku.\nThey agreed.")
     assert cleaned.title == "Talks end in Baku"
     assert cleaned.removed[0] == f"breadcrumb: {trail}"
+
+
+@pytest.mark.parametrize("pair", _samples.cases("headed"), ids=_samples.case_id)
+def test_label_block_above_the_headline_is_header(pair):
+    """Site names, section labels, breadcrumbs and timestamps above the headline are all header."""
+    _, case = pair
+    article = run(case["raw"])
+    assert article.title == case["title"]
+    assert article.section == (case["section"] or None)
+    assert case["title"] not in article.text
+    first_line = case["raw"].split("\n")[0]
+    assert first_line not in article.text.split("\n")
+    assert any(first_line in line for line in article.removed)
+
+
+@pytest.mark.parametrize("code", [c for c in LANGS if "short_title" in SAMPLES[c]])
+def test_short_headline_over_its_paragraphs_stays_the_title(code):
+    case = SAMPLES[code]["short_title"]
+    article = run(case["raw"])
+    assert article.title == case["title"]
+    assert article.section is None
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("World | Central Asia", True),
+    ("Новости / В мире", True),
+    ("Politika", True),
+    ("Radio Liberty", True),
+    ("Kazakhstan and Uzbekistan sign water deal", False),
+    ("Home | World | Asia | Europe | Africa", False),
+])
+def test_label_like_lines(remover, line, expected):
+    assert remover.label_like(line) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Steppe Herald", True),  # an outlet word
+    ("Ақорда", True),  # a known publisher
+    ("Reuters", True),
+    ("World News", False),  # a section word wins
+    ("Kazakhstan", False),  # one unknown word is a section label
+    ("Политика", False),
+    ("Ausland", False),
+])
+def test_site_names_are_told_from_section_labels(remover, line, expected):
+    assert remover.site_name(line) is expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Tokayev and Putin sign declaration on partnership", True),
+    ("Leaders met in Astana on Monday to discuss trade.", False),  # a paragraph ends with a stop
+    ("13.11.2025, 09:15", False),
+    ("Home › Politics › Eurasia", False),
+    ("By Dana Seitkali", False),
+    ("Новости / В мире", False),
+])
+def test_headline_like_lines(remover, line, expected):
+    assert remover.headline_like(line) is expected
+
+
+def test_section_label_with_furniture_then_headline():
+    raw = ("Politics\n12.11.2025, 19:42\n\nLeaders agree on new trade corridor through the Caspian\n\n"
+           "The leaders agreed on Wednesday to expand the corridor.\nTalks continue next month.\n")
+    article = run(raw)
+    assert (article.title, article.section) == ("Leaders agree on new trade corridor through the Caspian", "Politics")
+
+
+def test_label_with_only_a_paragraph_below_is_the_title():
+    raw = "Summit ends\n\nThe summit ended on Friday with a joint statement on transport links.\nIt was the third such meeting.\n"
+    assert run(raw).title == "Summit ends"
+
+
+@pytest.mark.parametrize("code", [c for c in LANGS if "feed_source" in SAMPLES[c] and "headed" in SAMPLES[c]])
+def test_site_name_and_section_on_one_top_line(code):
+    """'Site – Section' on the first line: the site names the source, the rest is the section."""
+    top = SAMPLES[code]["feed_source"]["hint"]
+    case = SAMPLES[code]["headed"][0]
+    raw = top + "\n" + case["raw"].split("\n", 1)[1]
+    article = run(raw)
+    assert article.title == case["title"]
+    assert article.source == SAMPLES[code]["feed_source"]["source"]
+    assert article.section == top[len(article.source):].strip(" –|-")
+    assert article.published == case["published"]

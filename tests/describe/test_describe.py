@@ -167,3 +167,62 @@ def test_published_hint_is_used(hint, expected):
 def test_numeric_dates_read_in_the_article_language(code, text, expected):
     article = run(text)
     assert (article.lang, article.published) == (code, expected)
+
+
+@pytest.mark.parametrize("pair", cases("headed"), ids=case_id)
+def test_header_block_feeds_published_and_source(pair):
+    """The timestamp above the headline dates the article; a site name (not a section) names it."""
+    _, case = pair
+    article = run(case["raw"])
+    assert article.published == (case["published"] or None)
+    assert article.source == (case["source"] or None)
+
+
+@pytest.mark.parametrize("code", [c for c in LANGS if "feed_source" in SAMPLES[c]])
+def test_section_cut_from_a_feed_title(code):
+    case = SAMPLES[code]["feed_source"]
+    article = run(SAMPLES[code]["news"]["raw"], hints=Hints(source=case["hint"]))
+    assert article.source == case["source"]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Radio Free Europe/Radio Liberty", "Radio Free Europe/Radio Liberty"),
+    ("Al-Monitor", "Al-Monitor"),
+    ("BBC News | World", "BBC News"),
+    ("Kazinform - International News Agency", "Kazinform"),
+    ("Eurasia Review – News and analysis of Eurasia and the Caucasus region in 2025", None),
+])
+def test_outlet_name(name, expected):
+    from dragoman.describe.source import outlet_name
+    assert outlet_name(name) == (expected or name)
+
+
+def test_section_label_is_not_a_source():
+    raw = "Politics\n12.11.2025, 19:42\n\nLeaders agree on new trade corridor through the Caspian\n\nThe leaders met on Wednesday.\nTalks continue.\n"
+    article = run(raw)
+    assert article.source is None
+    assert article.published == "2025-11-12T19:42"
+
+
+@pytest.mark.parametrize("alias,name", [
+    ("Kazinform", "Kazinform"), ("ҚазАқпарат", "Kazinform"), ("Казинформ", "Kazinform"),
+    ("Ақорда", "Akorda"), ("Акорда", "Akorda"), ("ТАСС", "TASS"), ("РИА Новости", "RIA Novosti"),
+    ("Interfax", "Interfax"), ("AA", "Anadolu Agency"), ("MTI", "MTI"), ("dpa", "dpa"), ("AFP", "AFP"),
+    ("Reuters", "Reuters"), ("AP", "Associated Press"), ("Xinhua", "Xinhua"), ("Кабар", "Kabar"),
+    ("Trend", "Trend"), ("APA", "APA"), ("UzA", "UzA"), ("Dunyo", "Dunyo"), ("Ховар", "Khovar"),
+    ("Sputnik", "Sputnik"), ("BelTA", "BelTA"), ("Ukrinform", "Ukrinform"), ("PAP", "PAP"), ("ČTK", "ČTK"),
+    ("Tanjug", "Tanjug"), ("ANSA", "ANSA"), ("EFE", "EFE"), ("Kyodo", "Kyodo"), ("Yonhap", "Yonhap"),
+    ("IRNA", "IRNA"),
+])
+def test_agencies_known(alias, name):
+    from dragoman.describe.agencies import canonical_agency
+    assert canonical_agency(alias) == name
+
+
+def test_yearless_dateline_takes_the_year_only_from_the_header():
+    body = ("Caspian ministers meet in Baku\n\nBAKU, 12 November (Trend) – The ministers met in Baku on Wednesday."
+            "\nThey discussed shipping.\n")
+    assert run(body).published is None
+    assert run(body).source == "Trend"
+    headed = "Politics\n12.11.2025\n\n" + body
+    assert run(headed).published == "2025-11-12"

@@ -1,7 +1,8 @@
 """Separate an article's text from site furniture, line by line.
 
-Three places hold furniture: the *head* (section labels, scraper metadata, ``Section :: date ::``
-headers, dates and bylines on lines of their own), the *body* (captions, disclaimers, lone list
+Three places hold furniture: the *head* (site names, section labels and breadcrumbs, scraper
+metadata, ``Section :: date ::`` headers, dates and bylines on lines of their own; the headline
+is the first line below them that reads like one), the *body* (captions, disclaimers, lone list
 bullets, "Read also" links) and the *tail* (a footer that starts with "Share this article", and
 link lists of related articles with relative dates). Phrases and patterns are data
 (:mod:`dragoman.clean.patterns`); this module holds the structure: where each kind may occur and
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..describe.agencies import canonical_agency
 from ..describe.author import BYLINE_MAX_CHARS, byline_in_line
 from ..describe.dates import grammar
 from .patterns import FurniturePatterns, furniture_patterns
@@ -32,6 +34,19 @@ CAPTION_MAX_CHARS = 200
 # Non-blank lines examined before the headline, and after it for bylines and dates.
 HEAD_SCAN_LINES = 6
 AFTER_TITLE_SCAN_LINES = 4
+# A label line ("Politics", "World | Central Asia", a site name) is header when a headline-like
+# line comes within this many non-blank lines below it, with only furniture (dates,
+# breadcrumbs, bylines, other labels) in between.
+HEADLINE_LOOKAHEAD_LINES = 4
+# A label with separators ("World | Central Asia") has at most this many parts.
+LABEL_MAX_PARTS = 4
+# A headline-like line: this many words at least and at most, not ending with a full stop
+# (news headlines do not; the paragraph under a short headline does) and one sentence only.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+# A site name ("Steppe Herald") names an outlet with at least this many words; a single word
+# only counts when it is a known agency or publisher ("Ақорда", "Reuters").
+SITE_NAME_MIN_WORDS = 2
 # A footer marker line is short ("Share this article:"); longer lines are sentences that start alike.
 FOOTER_LINE_MAX_CHARS = 60
 RELATED_LINE_MAX_CHARS = 160
@@ -51,7 +66,12 @@ LINK_LIST_MIN_BULLETS = 2
 BYLINE_TAIL_LINES = 2
 
 _SENTENCE_END = tuple('.!?…"»”)\']')
+_CLOSING_MARKS = '"»”)\']’'
 _SEPARATOR_START = tuple(":：-–—»>|")
+# Reasons some head lines are removed with; describe reads them from ``removed``: the site name
+# can name the source, and an update timestamp gives the year a yearless dateline lacks.
+SITE_NAME_REASON = "site name"
+UPDATED_REASON = "updated"
 
 
 @dataclass
@@ -61,6 +81,7 @@ class Cleaned:
     text: str
     title: str | None = None
     section: str | None = None
+    site: str | None = None  # the site name line at the top ("Steppe Herald")
     removed: list[str] = field(default_factory=list)  # "reason: line"
     header_lines: list[str] = field(default_factory=list)  # metadata, header, date and byline lines
 
@@ -130,7 +151,7 @@ class FurnitureRemover:
             return "published"
         updated = self.p.updated_label.match(stripped)
         if updated and len(stripped) <= HEADER_MAX_CHARS and self._has_date_line(updated["rest"]):
-            return "updated"
+            return UPDATED_REASON
         if len(stripped) <= DATE_LINE_MAX_CHARS and self._has_date_line(stripped):
             return "date"
         if self.p.breadcrumb.match(stripped):
@@ -169,6 +190,74 @@ class FurnitureRemover:
         stripped = line.strip()
         return (0 < len(stripped) <= SECTION_MAX_CHARS and len(stripped.split()) <= SECTION_MAX_WORDS
                 and not stripped.endswith(tuple(".!?:;,")) and not any(ch.isdigit() for ch in stripped))
+
+    def label_like(self, line: str) -> bool:
+        """A section label, site name or separated label ("World | Central Asia", "Новости / В мире")."""
+        stripped = line.strip()
+        if self.section_label(stripped):
+            return True
+        parts = self.p.label_separator.split(stripped)
+        return 1 < len(parts) <= LABEL_MAX_PARTS and all(self.section_label(part) for part in parts)
+
+    def site_part(self, line: str) -> str | None:
+        """The site name a top label line opens with: the whole line ("Steppe Herald") or its
+        first part ("Вестник Евразии | Политика"), or ``None`` when it names no outlet."""
+        parts = self.p.label_separator.split(line.strip())
+        return parts[0].strip() if self.site_name(parts[0]) else None
+
+    def site_name(self, line: str) -> bool:
+        """A label line that names the outlet: a known agency or publisher, or outlet-like words.
+
+        A section label is not a site name: a line holding a section word ("World News") is not one.
+        """
+        stripped = line.strip()
+        if not self.section_label(stripped):
+            return False
+        if canonical_agency(stripped):
+            return True
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]+", stripped)}
+        return (len(stripped.split()) >= SITE_NAME_MIN_WORDS and bool(words & self.p.outlet_words)
+                and not words & self.p.section_words)
+
+    def _head_furniture(self, line: str) -> bool:
+        """A head line that is furniture on its own: metadata, site header, date, breadcrumb, byline."""
+        meta = self.metadata_prefix(line)
+        return bool((meta and not meta[1]) or self.header(line) is not None or self.head_kind(line))
+
+    def headline_like(self, line: str) -> bool:
+        """A line that reads like a headline rather than a label, a date or a paragraph."""
+        stripped = line.strip()
+        words = len(stripped.split())
+        if len(self.p.label_separator.split(stripped)) > 1 and self.label_like(stripped):
+            return False  # "Новости / В мире" is a label, whatever its word count
+        return (HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS and len(stripped) <= TITLE_MAX_CHARS
+                and not stripped.rstrip(_CLOSING_MARKS).endswith((".", "…"))
+                and not _several_sentences(stripped) and not self._head_furniture(stripped))
+
+    def label_above_headline(self, lines: list[str], index: int, hint: str = "") -> bool:
+        """``lines[index]`` is a label (section or site name) over the headline, so it is header.
+
+        A short line is only a label when a headline-like line, longer than it and with text
+        below it, follows within HEADLINE_LOOKAHEAD_LINES lines, past furniture only. A short
+        headline over its first paragraph ("Talks in Tashkent", then a sentence) stays the title.
+        """
+        line = lines[index].strip()
+        if not self.label_like(line) or (hint and _comparable(line) == hint):
+            return False
+        position = index + 1
+        for _ in range(HEADLINE_LOOKAHEAD_LINES):
+            following = _next_content(lines, position)
+            if following is None:
+                return False
+            candidate = lines[following]
+            if hint and _comparable(candidate) == hint:
+                return True
+            if self._head_furniture(candidate) or (self.label_like(candidate) and not self.headline_like(candidate)):
+                position = following + 1
+                continue
+            return (self.headline_like(candidate) and len(candidate.strip()) > len(line)
+                    and _next_content(lines, following + 1) is not None)
+        return False
 
     # ---- the whole text ------------------------------------------------------------------
     def clean(self, raw: str, hint_title: str | None = None) -> Cleaned:
@@ -222,19 +311,19 @@ class FurnitureRemover:
                 drop(kind, line)
                 i += 1
                 continue
-            following = _next_content(lines, i + 1)
-            # A section label sits right on top of the headline; a short line with a blank line
-            # under it is the headline itself ("Talks in Tashkent" above its first paragraph).
-            hinted = following is not None and bool(hint) and _comparable(lines[following]) == hint
-            if ((following == i + 1 or hinted) and out.section is None and self.section_label(line)
-                    and _comparable(line) != hint
-                    and len(lines[following].strip()) <= TITLE_MAX_CHARS
-                    and len(lines[following].strip()) > len(line.strip())
-                    and not _several_sentences(lines[following])
-                    and _next_content(lines, following + 1) is not None
-                    and not self.head_kind(lines[following])):
-                out.section = line.strip()
-                drop("section label", line)
+            if self.label_above_headline(lines, i, hint):
+                # The first line may be the site's name; later labels are sections.
+                site = self.site_part(line) if seen == 1 else None
+                if site:
+                    out.site = site
+                    drop(SITE_NAME_REASON, site)
+                    parts = self.p.label_separator.split(line.strip(), maxsplit=1)
+                    if len(parts) > 1:  # "Steppe Herald | Politics": the section after the site name
+                        out.section = out.section or parts[1].strip()
+                        drop("section label", parts[1])
+                else:
+                    out.section = out.section or line.strip()
+                    drop("section label", line)
                 i += 1
                 continue
             break

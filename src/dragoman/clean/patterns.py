@@ -2,7 +2,8 @@
 
 The clean step runs before the language is known, so it uses every language's patterns at
 once (``lang/*/boilerplate.toml`` and ``lang/*/header.toml``); they are specific phrases, so
-merging them costs little precision.
+merging them costs little precision. Outlet and section words tell a site name at the top of a
+page ("Steppe Herald") from a section label ("Politics").
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ class FurniturePatterns:
     breadcrumb: re.Pattern[str]
     published_label: re.Pattern[str]  # group "rest"
     updated_label: re.Pattern[str]  # group "rest"
+    label_separator: re.Pattern[str]  # between the parts of a label line ("World | Asia")
+    outlet_words: frozenset[str]  # lower-cased words that name outlets ("Herald", "Вестник")
+    section_words: frozenset[str]  # lower-cased words that name site sections ("World", "Политика")
 
 
 def _values(data: dict[str, dict], key: str) -> list[str]:
@@ -72,4 +76,7 @@ def furniture_patterns() -> FurniturePatterns:
         breadcrumb=re.compile(common.get("breadcrumb", _NEVER)),
         published_label=_label(_values(header, "published_labels")),
         updated_label=_label(_values(header, "updated_labels")),
+        label_separator=re.compile(common.get("label_separator", _NEVER)),
+        outlet_words=frozenset(w.casefold() for w in _values(header, "outlet_words")),
+        section_words=frozenset(w.casefold() for w in _values(header, "section_words")),
     )

@@ -30,7 +30,8 @@ class Describe:
 
     def __call__(self, article: Article) -> Article:
         hints = article.hints
-        article.published = find_published(hints.published, article.text, article.header_lines, article.lang)
+        article.published = find_published(hints.published, article.text, article.header_lines, article.lang,
+                                           article.removed)
         article.source = find_source(hints.source, article.text, article.removed, article.header_lines)
         article.author = hints.author or find_author(article.text, article.header_lines)
         return article

@@ -22,8 +22,9 @@ from .. import lang
 
 # Month abbreviations shorter than this are too ambiguous to use ("ma", "ko").
 MIN_MONTH_NAME_CHARS = 3
-# A time may follow its date after a little glue: ", ", " at ", " um ", a weekday name.
-TIME_GLUE = r"[\s,]*(?:[^\W\d_]{1,12}\.?,?\s*)?[\s,]*(?P<H>[01]?\d|2[0-3])[:.h](?P<M>[0-5]\d)(?![\d])"
+# A time may follow its date after a little glue: ", ", " at ", " um ", a weekday name, or a
+# site header's separator (" | ", " · ").
+TIME_GLUE = r"[\s,|•·]*(?:[^\W\d_]{1,12}\.?,?\s*)?[\s,|•·]*(?P<H>[01]?\d|2[0-3])[:.h](?P<M>[0-5]\d)(?![\d])"
 # Year used to validate day/month pairs whose year is unknown (a leap year, so 29 February passes).
 _LEAP_YEAR = 2000
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
+from ..clean.furniture import UPDATED_REASON
 from ..clean.patterns import furniture_patterns
 from .dates import FoundDate, grammar
 
@@ -58,9 +59,32 @@ def find_dateline(paragraph: str, langs: Sequence[str] | None) -> FoundDate | No
     return None
 
 
+def update_date(removed: Sequence[str], langs: Sequence[str] | None) -> tuple[int, int, int] | None:
+    """``(year, month, day)`` of a dated "Updated: ..." line of the header, which gives the
+    year of a yearless dateline."""
+    prefix = UPDATED_REASON + ": "
+    for line in removed:
+        if line.startswith(prefix):
+            for found in grammar().find(line[len(prefix):], langs):
+                if found.year:
+                    return found.year, found.month, found.day
+    return None
+
+
+def _year_before(found: FoundDate, later: tuple[int, int, int]) -> int:
+    """The year of a yearless ``found`` written on or before the date ``later`` (a year back
+    when its month and day come after ``later``'s: "31 December" updated on 2 January)."""
+    year, month, day = later
+    return year - 1 if (found.month, found.day) > (month, day) else year
+
+
 def find_published(hint: str | None, text: str, header_lines: Sequence[str] = (),
-                   lang_code: str | None = None) -> str | None:
-    """ISO date or date-time of publication, or ``None`` when the article does not say."""
+                   lang_code: str | None = None, removed: Sequence[str] = ()) -> str | None:
+    """ISO date or date-time of publication, or ``None`` when the article does not say.
+
+    A date without a year takes it from the hint or from a dated update line in the header,
+    never from the calendar.
+    """
     if _is_full_date(hint):
         return hint
     langs = [lang_code] if lang_code else None
@@ -83,8 +107,9 @@ def find_published(hint: str | None, text: str, header_lines: Sequence[str] = ()
         found = find_dateline(paragraph, langs)
         if found:
             candidates.append(found)
+    updated = update_date(removed, langs) if year is None else None
     for found in candidates:
-        iso = found.iso(year)
+        iso = found.iso(year if updated is None or found.year else _year_before(found, updated))
         if iso:
             return iso
     return hint

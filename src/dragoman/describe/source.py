@@ -1,10 +1,13 @@
-"""The outlet or agency: reader hint, agency tags, then disclaimers that name the publisher."""
+"""The outlet or agency: reader hint, agency tags, the site name at the top, then disclaimers
+that name the publisher."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from ..clean.furniture import SITE_NAME_REASON
 from ..clean.patterns import furniture_patterns
-from .agencies import byline_tag, closing_tag, opening_tag, tag_alias
+from .agencies import byline_tag, canonical_agency, closing_tag, opening_tag, tag_alias
 
 # Agency tags open the first paragraph within this many characters ("ANKARA (AA) – ...").
 OPENING_TAG_MAX_CHARS = 200
@@ -13,6 +16,39 @@ CLOSING_TAG_LINES = 2
 # Publisher disclaimers are looked for in this many last lines of the text (and in all removed lines).
 PUBLISHER_TAIL_LINES = 5
 PUBLISHER_MAX_WORDS = 4
+# A trailing part after a spaced separator ("Steppe Herald – Politics", "BBC News | World") is
+# a section when it has at most this many words and characters and no digits; it is cut off.
+SECTION_PART_MAX_WORDS = 3
+SECTION_PART_MAX_CHARS = 40
+
+_NAME_SEPARATOR = re.compile(r"\s+(?:[–—|-]|::)\s+")
+
+
+def outlet_name(name: str) -> str:
+    """``name`` without its trailing section part: "Steppe Herald – Politics" is "Steppe Herald".
+
+    Only spaced separators split, so "Radio Free Europe/Radio Liberty" and "Al-Monitor" stay whole.
+    """
+    name = name.strip()
+    separators = list(_NAME_SEPARATOR.finditer(name))
+    if separators and _section_like(name[separators[-1].end():].strip()):
+        return name[:separators[-1].start()].strip()
+    return name
+
+
+def _section_like(part: str) -> bool:
+    return (0 < len(part) <= SECTION_PART_MAX_CHARS and len(part.split()) <= SECTION_PART_MAX_WORDS
+            and not any(ch.isdigit() for ch in part))
+
+
+def site_from_header(removed: Sequence[str]) -> str | None:
+    """The site name the clean step took off the top of the page, as a known agency's name if it is one."""
+    prefix = SITE_NAME_REASON + ": "
+    for line in removed:
+        if line.startswith(prefix):
+            name = line[len(prefix):].strip()
+            return canonical_agency(name) or name
+    return None
 
 
 def agency_from_tags(text: str) -> str | None:
@@ -53,11 +89,12 @@ def agency_from_bylines(header_lines: Sequence[str]) -> str | None:
 
 def find_source(hint: str | None, text: str, removed: Sequence[str] = (),
                 header_lines: Sequence[str] = ()) -> str | None:
-    """Reader's hint, else an agency tag in the text or byline, else a publisher disclaimer."""
-    if hint:
-        return hint
-    agency = agency_from_tags(text) or agency_from_bylines(header_lines)
-    if agency:
-        return agency
+    """Reader's hint, else an agency tag in the text or byline, else the site name at the top,
+    else a publisher disclaimer."""
+    if hint and hint.strip():
+        return outlet_name(hint)
+    named = agency_from_tags(text) or agency_from_bylines(header_lines) or site_from_header(removed)
+    if named:
+        return named
     tail = [line for line in text.splitlines() if line.strip()][-PUBLISHER_TAIL_LINES:]
     return publisher_from_disclaimers([*removed, *tail])
