@@ -33,6 +33,13 @@ def _linker(store: SqlStore):
     return StoryLinker(store.engine, store.index_dir)
 
 
+def _corpus_passes(store: SqlStore, linker) -> None:
+    """What needs the whole corpus: years for year-less dates (see :mod:`dragoman.corpus`)."""
+    from .corpus import settle_year_less_dates
+
+    settle_year_less_dates(store, linker)
+
+
 def _short(origin: str) -> str:
     return origin if len(origin) <= PROGRESS_ORIGIN_CHARS else "…" + origin[-(PROGRESS_ORIGIN_CHARS - 1):]
 
@@ -65,6 +72,8 @@ def cmd_ingest(args, err: Console) -> int:
 
             report = jobs.ingest(store, iter_inputs(args.paths, options, stats=reading),
                                  linker=linker, on_item=on_item)
+        if report.stored and not report.interrupted:
+            _corpus_passes(store, linker)
         total = store.count_articles()
 
     if not args.quiet or report.interrupted:
@@ -154,6 +163,8 @@ def cmd_reprocess(args, err: Console) -> int:
         linker = _linker(store)
         if linker is not None and not report.interrupted:
             linker.relink(store.iter_articles())
+        if not report.interrupted:
+            _corpus_passes(store, linker)
     for failure in report.failed:
         err.print(f"[yellow]failed[/] {failure.origin}: {failure.reason}", soft_wrap=True)
     if not args.quiet:

@@ -114,6 +114,9 @@ class Event:
     # The date as written when it cannot be placed yet ("3 April" in an undated article): a
     # corpus-level stage can resolve it later against a dated article of the same story.
     date_text: str | None = None
+    # How a year-less date got its year, when not from the article itself: "story" (a dated
+    # article of the same story) or "corpus" (dated coverage of the same actors).
+    date_basis: str | None = None
     status: str = "reported"  # reported, past, planned
     plover: str | None = None  # PLOVER category (CONSULT, AGREE, ...)
     plover_mode: str | None = None  # visit, host, third-party, phone, ...

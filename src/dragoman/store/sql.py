@@ -225,9 +225,12 @@ class SqlStore:
         return self._row_to_article(row[0]) if row else None
 
     def iter_articles(self, *, lang: str | None = None, ids: Iterable[str] | None = None,
-                      batch: int = 500) -> Iterator[Article]:
-        """Articles in ingest order (then id), streamed in batches to bound memory."""
+                      undated: bool = False, batch: int = 500) -> Iterator[Article]:
+        """Articles in ingest order (then id), streamed in batches to bound memory;
+        ``undated`` keeps those without a publication date."""
         query = select(articles.c.id, articles.c.data).order_by(articles.c.ingested_at, articles.c.id)
+        if undated:
+            query = query.where(articles.c.published.is_(None))
         if lang:
             query = query.where(articles.c.lang == lang)
         if ids is not None:

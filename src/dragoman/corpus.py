@@ -1,0 +1,107 @@
+"""Corpus-level passes that run after linking: what one article cannot know alone.
+
+Year-less dates: an undated article that says "on 3 April" keeps the day and month
+(``Event.date_text``) and no year. The year then comes, in order of trust, from
+
+1. a dated article of the same story (``dragoman.events.years``), ``date_basis="story"``;
+2. failing that, the dated articles of the corpus that name the same actors: the most common
+   publication year among articles sharing at least ``MIN_SHARED_ENTITIES`` people,
+   organisations or countries with it, one of them a person, ``date_basis="corpus"``. An undated page in a crawl was almost
+   always written in the same period as the dated coverage of the same people; the basis is
+   kept so a reader can tell an estimated year from a stated one.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from .doc import Article
+from .store import SqlStore
+from .store.sql import article_entities, articles
+
+# How many entities an undated article must share with a dated one before its year says
+# anything about the undated one's; one of them must be a person (a country alone is too broad).
+MIN_SHARED_ENTITIES = 2
+# Entity types that say who a report is about (cities and other places are too broad).
+ACTOR_TYPES = ("person", "org", "country")
+
+
+def _pending(article: Article) -> bool:
+    return not article.published and any(e.date is None and e.date_text for e in article.events)
+
+
+def _corpus_reference(store: SqlStore, article: Article) -> str | None:
+    """Latest publication date, within the most common year, of dated articles that share
+    enough actors with ``article``; None when no such article exists."""
+    actors = sorted({e.id for e in article.entities if e.type in ACTOR_TYPES})
+    people = sorted({e.id for e in article.entities if e.type == "person"})
+    if len(actors) < MIN_SHARED_ENTITIES or not people:
+        return None
+    shared = func.count(article_entities.c.entity_id)
+    with_person = select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(people))
+    sharing = (select(article_entities.c.article_id)
+               .where(article_entities.c.entity_id.in_(actors), article_entities.c.article_id != article.id,
+                      article_entities.c.article_id.in_(with_person))
+               .group_by(article_entities.c.article_id)
+               .having(shared >= MIN_SHARED_ENTITIES))
+    query = select(articles.c.published).where(articles.c.id.in_(sharing), articles.c.published.is_not(None))
+    with store.engine.connect() as conn:
+        dates = [row[0][:10] for row in conn.execute(query) if row[0]]
+    if not dates:
+        return None
+    years = Counter(d[:4] for d in dates)
+    best = max(years.values())
+    year = max(y for y, n in years.items() if n == best)  # ties: the more recent year
+    return max(d for d in dates if d.startswith(year))
+
+
+def settle_year_less_dates(store: SqlStore, linker=None) -> int:
+    """Give year-less event dates of undated articles a year; returns how many were placed."""
+    from .events import timex
+    from .events.years import place_year_less_dates
+
+    pending = [a for a in store.iter_articles(undated=True) if _pending(a)]
+    if not pending:
+        return 0
+    changed: dict[str, Article] = {}
+    if linker is not None:
+        members: dict[str, Article] = {}
+        for article in pending:
+            linker.annotate(article)
+            members[article.id] = article
+        for story_id in {a.story for a in pending if a.story}:
+            detail = linker.story(story_id)
+            for member in detail.articles if detail else []:
+                if member.id not in members:
+                    other = store.get_article(member.id)
+                    if other is not None:
+                        members[other.id] = linker.annotate(other)
+        before = {a.id: [e.date for e in a.events] for a in pending}
+        place_year_less_dates(list(members.values()))
+        for article in pending:
+            for event, old in zip(article.events, before[article.id]):
+                if event.date and not old:
+                    event.date_basis = "story"
+                    changed[article.id] = article
+    for article in pending:
+        if not any(e.date is None and e.date_text for e in article.events):
+            continue
+        reference = _corpus_reference(store, article)
+        if reference is None:
+            continue
+        for event in article.events:
+            if event.date or not event.date_text:
+                continue
+            found = timex.find(event.date_text, article.lang)
+            if not found or found[0].relative or found[0].month is None:
+                continue
+            resolved = timex.resolve(found[0], timex.parse_reference(reference), future=event.status == "planned")
+            if resolved:
+                event.date, event.date_precision, event.date_basis = resolved.iso, resolved.precision, "corpus"
+                changed[article.id] = article
+    for article in changed.values():
+        article.story = article.duplicate_of = None  # link tables own these; never stored twice
+        article.conflicts = []
+        store.update_article(article)
+    return sum(1 for a in changed.values() for e in a.events if e.date_basis in ("story", "corpus"))
