@@ -37,7 +37,9 @@ def _corpus_passes(store: SqlStore, linker) -> None:
     """What needs the whole corpus: years for year-less dates (see :mod:`dragoman.corpus`)."""
     from .corpus import settle_year_less_dates
 
-    settle_year_less_dates(store, linker)
+    changed = settle_year_less_dates(store, linker)
+    if changed and linker is not None:
+        linker.link(changed)  # their dates changed: let the story index see the new ones
 
 
 def _short(origin: str) -> str:
@@ -104,7 +106,9 @@ def cmd_export(args, err: Console) -> int:
         if args.stories:
             if linker is None:
                 raise UserError("story export needs the stories stage, which is not installed")
-            count = write_export((s for s in linker.story_rows()), fmt, args.output)
+            if fmt != "jsonl":
+                raise UserError("stories are nested records: export them with --format jsonl")
+            count = write_export(story_rows(linker), fmt, args.output)
         else:
             annotate = linker.annotate if linker is not None else None
             count = write_export(iter_rows(store.iter_articles(), annotate), fmt, args.output)
@@ -112,6 +116,20 @@ def cmd_export(args, err: Console) -> int:
         err.print(f"wrote {count} {'stories' if args.stories else 'articles'} to {args.output} ({fmt})",
                   highlight=False)
     return EXIT_OK
+
+
+def story_rows(linker):
+    """One export row per story: title, span, languages, articles, merged events, conflicts."""
+    from dataclasses import asdict
+
+    for summary in linker.stories():
+        detail = linker.story(summary.id)
+        if detail is None:
+            continue
+        yield {"id": detail.id, "title": detail.title, "first_date": detail.first_date,
+               "last_date": detail.last_date, "langs": detail.langs, "participants": detail.participants,
+               "articles": [asdict(a) for a in detail.articles], "events": [asdict(e) for e in detail.events],
+               "conflicts": [asdict(c) for c in detail.conflicts]}
 
 
 def _table(title: str, counts: dict[str, int], key: str, *, limit: int | None = None, sort_by_key=False) -> Table:

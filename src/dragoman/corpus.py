@@ -56,14 +56,14 @@ def _corpus_reference(store: SqlStore, article: Article) -> str | None:
     return max(d for d in dates if d.startswith(year))
 
 
-def settle_year_less_dates(store: SqlStore, linker=None) -> int:
-    """Give year-less event dates of undated articles a year; returns how many were placed."""
+def settle_year_less_dates(store: SqlStore, linker=None) -> list[Article]:
+    """Give year-less event dates of undated articles a year; returns the articles changed."""
     from .events import timex
     from .events.years import place_year_less_dates
 
     pending = [a for a in store.iter_articles(undated=True) if _pending(a)]
     if not pending:
-        return 0
+        return []
     changed: dict[str, Article] = {}
     if linker is not None:
         members: dict[str, Article] = {}
@@ -104,4 +104,4 @@ def settle_year_less_dates(store: SqlStore, linker=None) -> int:
         article.story = article.duplicate_of = None  # link tables own these; never stored twice
         article.conflicts = []
         store.update_article(article)
-    return sum(1 for a in changed.values() for e in a.events if e.date_basis in ("story", "corpus"))
+    return list(changed.values())

@@ -230,15 +230,55 @@ def _linker_or_fail(store: SqlStore):
 def cmd_stories(args, err: Console) -> int:
     _date_arg(args.since, "--since")
     with _store(args) as store:
-        linker = _linker_or_fail(store)
-        return linker.print_stories(_out(), since=args.since, actor=args.actor)
+        summaries = _linker_or_fail(store).stories(since=args.since, actor=args.actor)
+    table = Table(title="Stories", title_justify="left")
+    for column in ("id", "dates", "articles", "langs", "title", "participants"):
+        table.add_column(column, overflow="fold", justify="right" if column == "articles" else "left")
+    for story in summaries:
+        table.add_row(story.id, _span(story.first_date, story.last_date), str(story.n_articles),
+                      ",".join(story.langs), story.title, ", ".join(story.participants[:4]))
+    _out().print(table if summaries else "no stories match")
+    return EXIT_OK
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "?"
+    return first if not last or last == first else f"{first} – {last}"
 
 
 def cmd_story(args, err: Console) -> int:
     with _store(args) as store:
-        linker = _linker_or_fail(store)
-        if not linker.print_story(_out(), args.story_id):
-            raise UserError(f"no story {args.story_id!r}; `dragoman stories` lists them")
+        detail = _linker_or_fail(store).story(args.story_id)
+    if detail is None:
+        raise UserError(f"no story {args.story_id!r}; `dragoman stories` lists them")
+    out = _out()
+    out.print(f"[bold]{detail.title}[/] ({detail.id})")
+    out.print(f"{_span(detail.first_date, detail.last_date)}; languages: {', '.join(detail.langs)}; "
+              f"participants: {', '.join(detail.participants)}")
+    articles = Table(title="Articles", title_justify="left")
+    for column in ("article", "lang", "published", "copy of", "title"):
+        articles.add_column(column, overflow="fold")
+    for member in detail.articles:
+        articles.add_row(member.id, member.lang or "", member.published or "", member.duplicate_of or "",
+                         member.title or "")
+    out.print(articles)
+    events = Table(title="Events (merged across articles)", title_justify="left")
+    for column in ("date", "type", "participants", "place", "status", "reported by"):
+        events.add_column(column, overflow="fold")
+    for event in detail.events:
+        events.add_row(event.date or "?", event.type, ", ".join(event.participants), event.place or "",
+                       event.status, f"{len(event.articles)} ({', '.join(sorted(set(event.langs)))})")
+    out.print(events if detail.events else "no events")
+    if detail.conflicts:
+        conflicts = Table(title="Where the sources disagree", title_justify="left")
+        for column in ("field", "article", "says", "other article", "says "):
+            conflicts.add_column(column, overflow="fold")
+        for c in detail.conflicts:
+            conflicts.add_row(c.field, c.article, str(c.value), c.other, str(c.other_value))
+        out.print(conflicts)
+    else:
+        out.print("the sources agree")
     return EXIT_OK
 
 
@@ -248,8 +288,23 @@ def cmd_search(args, err: Console) -> int:
         raise UserError("search needs a query")
     with _store(args) as store:
         linker = _linker_or_fail(store)
-        return linker.print_search(_out(), args.query, lang=args.lang, since=args.since,
-                                   actor=args.actor, k=args.limit)
+        stories = linker.search_stories(args.query, lang=args.lang, since=args.since, actor=args.actor, k=args.limit)
+        hits = linker.search(args.query, lang=args.lang, since=args.since, actor=args.actor, k=args.limit)
+    out = _out()
+    table = Table(title="Stories", title_justify="left")
+    for column in ("score", "story", "langs", "articles", "title"):
+        table.add_column(column, overflow="fold")
+    for hit in stories:
+        table.add_row(f"{hit.score:.3f}", hit.story_id, ",".join(hit.langs), str(len(hit.articles)), hit.title)
+    out.print(table if stories else "no stories match")
+    table = Table(title="Articles", title_justify="left")
+    for column in ("score", "article", "lang", "published", "story", "title"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        table.add_row(f"{hit.score:.3f}", hit.article_id, hit.lang or "", hit.published or "",
+                      hit.story_id or "", hit.title or "")
+    out.print(table if hits else "no articles match")
+    return EXIT_OK
 
 
 QUERY_COMMANDS = {"entities": cmd_entities, "entity": cmd_entity, "events": cmd_events, "facts": cmd_facts,

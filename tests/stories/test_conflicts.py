@@ -1,0 +1,97 @@
+"""Conflicts between two articles' profiles: real disagreements, and what is not one."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.doc import Fact
+from dragoman.stories.conflicts import compare, figures_agree
+from dragoman.stories.profile import FactSketch, build_profile
+
+from story_builders import event, make_article
+
+
+def _profile(aid, events=(), facts=(), lang="en"):
+    return build_profile(make_article(aid, lang, "t", "x", people={"tokayev": 2, "putin": 2},
+                                      events=list(events), facts=list(facts)))
+
+
+def test_place_conflict_names_both_sides():
+    a = _profile("a", [event("visit", ["tokayev", "putin"], "moscow", "2025-11-12")])
+    b = _profile("b", [event("meeting", ["putin", "tokayev"], "astana", "2025-11-12")])
+    conflicts = compare(a, b)
+    assert [(c.field, c.value, c.other, c.other_value) for c in conflicts] == [
+        ("place", "Moscow", "b", "Astana")]
+    assert compare(b, a)[0].value == "Astana"
+
+
+@pytest.mark.parametrize("type_,da,db,conflict", [
+    ("meeting", "2025-06-10", "2025-06-12", True),
+    ("meeting", "2025-06-10", "2025-06-10", False),
+    ("meeting", "2025-06-10", "2025-06", False),        # precision, not disagreement
+    ("meeting", "2025-06", "2025-07", True),
+    ("visit", "2025-11-11", "2025-11-12", False),        # a two-day visit
+    ("visit", "2025-11-10", "2025-11-12", True),
+    ("meeting", "2025-06-10", None, False),
+])
+def test_date_conflicts(type_, da, db, conflict):
+    a = _profile("a", [event(type_, ["tokayev", "putin"], "moscow", da)])
+    b = _profile("b", [event(type_, ["tokayev", "putin"], "moscow", db)])
+    assert any(c.field == "date" for c in compare(a, b)) is conflict
+
+
+def test_spelling_of_a_place_is_not_a_conflict():
+    # Both resolved to the same canonical place id, written differently in each text.
+    a = _profile("a", [event("visit", ["tokayev", "putin"], "karaganda", "2025-05-01", place_name="Karagandy")])
+    b = _profile("b", [event("visit", ["tokayev", "putin"], "karaganda", "2025-05-01", place_name="Karaganda")])
+    assert compare(a, b) == []
+
+
+def test_events_with_other_people_are_not_compared():
+    a = _profile("a", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")])
+    b = _profile("b", [event("meeting", ["tokayev", "erdogan"], "ankara", "2025-11-20")])
+    assert compare(a, b) == []
+
+
+def test_visit_kind_conflict():
+    a = _profile("a", [event("visit", ["tokayev", "putin"], "moscow", "2025-11-12", visit_kind="state")])
+    b = _profile("b", [event("visit", ["tokayev", "putin"], "moscow", "2025-11-12", visit_kind="working")])
+    assert [c.field for c in compare(a, b)] == ["visit_kind"]
+
+
+def test_figure_conflict_and_precision():
+    a = _profile("a", facts=[Fact(27.8e9, "USD", "mutual trade last year"), Fact(90, "%", "national currencies share")])
+    b = _profile("b", facts=[Fact(28e9, "USD", "mutual trade last year"), Fact(75, "%", "share of national currencies")])
+    conflicts = compare(a, b)
+    assert [c.field for c in conflicts] == ["figure"]
+    assert conflicts[0].value.startswith("90 %") and conflicts[0].other_value.startswith("75 %")
+
+
+def test_figures_about_different_things_do_not_conflict():
+    a = _profile("a", facts=[Fact(4e9, "USD", "Russian investment in Kazakhstan")])
+    b = _profile("b", facts=[Fact(9e9, "USD", "Kazakh investment in Russia")], lang="hu")
+    # "investment" is shared but what is measured differs by direction only; words decide, so
+    # make sure the figures are kept apart when the years differ.
+    a.facts[0].year, b.facts[0].year = 2024, 2023
+    assert compare(a, b) == []
+
+
+def test_translations_align_figures_by_unit():
+    a = _profile("a", facts=[Fact(1e6, "t", "rare earth metals")])
+    b = _profile("b", facts=[Fact(2e6, "t", "nadir toprak metalleri")], lang="tr")
+    assert compare(a, b) == []  # not known to be one text: words differ, not comparable
+    assert [c.field for c in compare(a, b, copies=True)] == ["figure"]
+
+
+def test_participants_conflict_only_between_copies():
+    a = _profile("a", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")])
+    b = _profile("b", [event("meeting", ["tokayev", "putin", "erdogan"], "moscow", "2025-11-12")])
+    assert compare(a, b) == []
+    assert [c.field for c in compare(a, b, copies=True)] == ["participants"]
+
+
+@pytest.mark.parametrize("x,y,qualifier,agree", [
+    (27.8e9, 28e9, None, True), (4e9, 4.4e9, None, True), (4e9, 5e9, None, False),
+    (9e9, 9.6e9, "about", True), (0.25, 0.1, None, False), (1e6, 1e6, None, True),
+])
+def test_figures_agree(x, y, qualifier, agree):
+    assert figures_agree(FactSketch(x, "USD", qualifier=qualifier), FactSketch(y, "USD")) is agree
