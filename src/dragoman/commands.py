@@ -14,6 +14,8 @@ from .cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, UserError, _db_defaul
 from .doc import Rejection
 from .store import SqlStore, open_store
 
+# How many entities `dragoman stats` lists.
+STATS_TOP_ENTITIES = 10
 # Origins longer than this are shortened in progress lines so the bar stays on one line.
 PROGRESS_ORIGIN_CHARS = 48
 
@@ -149,13 +151,26 @@ def cmd_stats(args, err: Console) -> int:
     with _store(args, create=False) as store:
         counts = store.counts()
         rejections = list(store.iter_rejections())
+        top_entities = store.entity_counts(limit=STATS_TOP_ENTITIES)
+        linker = _linker(store) if counts.articles else None
+        stories = linker.stories() if linker is not None else []
     out.print(f"[bold]{counts.articles}[/] articles ({counts.rewrites} machine rewrites), "
               f"[bold]{counts.rejected}[/] rejected inputs")
     if counts.articles:
+        multilingual = sum(1 for s in stories if len(s.langs) > 1)
+        out.print(f"{counts.entities} entities, {counts.events} events, {counts.facts} facts; "
+                  f"{len(stories)} stories ({multilingual} reported in more than one language)")
         out.print(_table("By language", counts.by_lang, "lang"))
         out.print(_table("By source", counts.by_source, "source", limit=25))
         out.print(_table("By month", counts.by_month, "month", sort_by_key=True))
         out.print(_table("By input format", counts.by_format, "format"))
+        if top_entities:
+            table = Table(title="Most mentioned entities", title_justify="left")
+            for column in ("entity", "type", "mentions", "articles"):
+                table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
+            for _id, name, type_, mentions, n_articles in top_entities:
+                table.add_row(name, type_, str(mentions), str(n_articles))
+            out.print(table)
     if rejections:
         table = Table(title="Rejected inputs", title_justify="left")
         table.add_column("input", overflow="fold")

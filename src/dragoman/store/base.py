@@ -49,6 +49,9 @@ class Counts:
     by_month: dict[str, int] = field(default_factory=dict)
     by_format: dict[str, int] = field(default_factory=dict)
     rewrites: int = 0
+    events: int = 0
+    facts: int = 0
+    entities: int = 0  # distinct entities mentioned
 
 
 class Store(Protocol):

@@ -40,6 +40,8 @@ articles = Table(
     Column("source", String(255), index=True),
     Column("author", String(255)),
     Column("rewrite", Boolean, nullable=False, default=False),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("n_facts", Integer, nullable=False, default=0),
     Column("data", Text, nullable=False),  # the whole Article as JSON, raw_text excluded
     Column("ingested_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
@@ -200,7 +202,7 @@ class SqlStore:
         return dict(hash=article.hash, origin=article.origin, input_format=article.input_format,
                     lang=article.lang, published=article.published, month=month, title=article.title,
                     source=article.source, author=article.author, rewrite=bool(article.rewrite),
-                    data=_article_json(article))
+                    n_events=len(article.events), n_facts=len(article.facts), data=_article_json(article))
 
     @staticmethod
     def _write_entities(conn, article: Article) -> None:
@@ -275,6 +277,10 @@ class SqlStore:
         with self.engine.connect() as conn:
             result.articles = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
             result.rejected = int(conn.execute(select(func.count()).select_from(rejections)).scalar_one())
+            result.events = int(conn.execute(select(func.coalesce(func.sum(articles.c.n_events), 0))).scalar_one())
+            result.facts = int(conn.execute(select(func.coalesce(func.sum(articles.c.n_facts), 0))).scalar_one())
+            result.entities = int(conn.execute(
+                select(func.count(func.distinct(article_entities.c.entity_id)))).scalar_one())
             result.rewrites = int(conn.execute(
                 select(func.count()).select_from(articles).where(articles.c.rewrite.is_(True))).scalar_one())
             for column, target in ((articles.c.lang, result.by_lang), (articles.c.source, result.by_source),
