@@ -256,7 +256,8 @@ def test_relative_clause_event_takes_its_antecedent(extractor):
     assert statement.participants == ["Yuri Ushakov"] and statement.date == "2025-11-12"
     assert statement.status == "reported"
     past = next(e for e in events if e.status == "past")
-    assert past.participants == ["Kassym-Jomart Tokayev", "United States"]
+    # The person, the counterpart the clause names, then the country the person acts for.
+    assert past.participants == ["Kassym-Jomart Tokayev", "United States", "Kazakhstan"]
     assert past.date_precision == "week"
 
 

@@ -98,3 +98,31 @@ def test_unknown_language_still_reads_symbols():
     (q,) = quantities("Budget: $12.5 and more.", None)
     assert (q.value, q.unit) == (12.5, "USD")
     assert grammar(None).decimal == "."
+
+
+# "since 2018" is a year fact of its own, like a programme horizon (written for these tests).
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hungary has been an observer in the organisation since 2018."),
+    ("hu", "Magyarország 2018 óta megfigyelő a szervezetben."),
+    ("ru", "Венгрия с 2018 года является наблюдателем в организации."),
+    ("kk", "Венгрия 2018 жылдан бері ұйымда бақылаушы."),
+    ("tr", "Macaristan 2018'den bu yana teşkilatta gözlemci."),
+    ("de", "Ungarn ist seit 2018 Beobachter der Organisation."),
+    ("fr", "La Hongrie est observatrice depuis 2018."),
+])
+def test_since_year_is_a_year_fact(lang, text):
+    from dragoman.facts.component import extract_facts
+
+    facts = extract_facts(text, lang)
+    assert [(f.value, f.unit) for f in facts] == [(2018.0, "year")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Taraflar 2030'a kadar geçerli ekonomik işbirliği programını imzaladı.", [(2030.0, "year")]),
+    ("Yatırımlar 2024'te 4 milyar dolarla rekor kırdı.", [(4e9, "USD")]),
+    ("İki ülke 2025'e kadar geçerli yol haritasını kabul etti.", [(2025.0, "year")]),
+])
+def test_turkish_case_endings_on_years_and_currencies(text, expected):
+    from dragoman.facts.component import extract_facts
+
+    assert [(f.value, f.unit) for f in extract_facts(text, "tr")] == expected

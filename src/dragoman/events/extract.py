@@ -8,13 +8,18 @@ How a sentence becomes an event:
    belongs to the trigger just before it ("the summit, which will take place tomorrow").
 2. Weak triggers ("met", "received") need the example bank (:mod:`.embed`) to agree.
 3. Participants are the people in scope (for a relative clause, the person it refers to), the
-   countries and organisations they act for, and, when fewer than two people are named, the
-   article's main actors. A statement has one participant: its speaker.
-4. Status comes from cues in scope (future tense, "invited", "last year") and from the date:
-   planned and earlier events keep their own dates; the rest is what the article reports.
-5. Reported events of one family (a meeting during a visit) that share a participant merge;
-   reported events without a place or date take the article's anchor (its first placed and
-   dated reported event, the dateline, the publication date).
+   countries and organisations in scope, the countries the people act for (knowledge base), and,
+   when fewer than two people are named, the article's main actors (not for an earlier or
+   planned event that names its own counterpart). Palaces, broadcasters and news agencies
+   ("the Kremlin", "(AFP)") are not participants. A statement has one participant: its speaker.
+4. Status comes from cues in scope (future tense, "invited", "last year"; a relative clause
+   without cues shares its sentence's) and from the date: planned and earlier events keep their
+   own dates; the rest is what the article reports. An appeal ("called for talks") is no event.
+5. Reported events of one family (a meeting during a visit) that share a participant merge; a
+   meeting that retells a summit joins it; what a participant says belongs to the meeting unless
+   the headline reports it. Reported events without a place or date take the article's anchor
+   (its first placed and dated reported event, the dateline, the headline, the publication
+   date); what the headline gives carries headline evidence (offsets ``TITLE_OFFSET``).
 """
 from __future__ import annotations
 
@@ -43,10 +48,16 @@ DATELINE_LINES = 3
 MAIN_ACTORS = 2
 # Types whose participants include every country and organisation in scope.
 COLLECTIVE_TYPES = frozenset({"summit", "negotiation", "agreement"})
+# A reported meeting naming this many people is bilateral; one naming fewer or more, reported
+# with a summit of the same day that shares a person, is that summit ("the leaders met").
+BILATERAL_PERSONS = 2
 # When one encounter is reported with several types, the most specific names it.
 SPECIFICITY = {"visit": 3, "phone_call": 2, "meeting": 1}
 # Longest document title kept, in words; longer phrases are prose, not titles.
 DOCUMENT_MAX_WORDS = 14
+# Offsets of evidence taken from the headline: evidence offsets index ``article.text``, which
+# does not hold the headline, so headline evidence carries this value as start and end.
+TITLE_OFFSET = -1
 # Quoted titles of signed documents.
 _QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{4,200})[\"”“»]")
 
@@ -81,6 +92,7 @@ class Draft:
     event: Event
     start: int
     persons: list[str] = field(default_factory=list)
+    named: int = 0  # people named in the event's own sentence or clause
     explicit_date: bool = False
     explicit_place: bool = False
 
@@ -113,8 +125,66 @@ def _kb_lookup(name: str, code: str | None) -> list:
     return load_kb().lookup(name, code)
 
 
+def _kb():
+    try:
+        from ..kb import load_kb
+    except ImportError:  # the knowledge base is optional: no acting countries, no role checks
+        return None
+    return load_kb()
+
+
+@lru_cache(maxsize=1)
+def _not_actor_roles() -> re.Pattern | None:
+    from .. import lang as langdata
+
+    roles = langdata.load(langdata.COMMON, "events").get("participants", {}).get("not_actor_roles", [])
+    return re.compile("|".join(roles), re.IGNORECASE) if roles else None
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> frozenset[str]:
+    from .. import lang as langdata
+
+    agencies = langdata.load(langdata.COMMON, "agencies").get("agency", [])
+    return frozenset(n.casefold() for a in agencies for n in [a.get("name", "")] + list(a.get("aliases", [])) if n)
+
+
+def can_act(name: str, entity_id: str | None, entity_type: str) -> bool:
+    """Whether a linked name can take part in an event: not a palace, broadcaster or news agency
+    ("the Kremlin", "(AFP)"), and not a lone unlinked word taken for a person (a capitalised
+    common noun such as a title's first word)."""
+    if name.casefold() in _agency_names():
+        return False
+    if entity_type == "person":
+        return bool(entity_id) and (not entity_id.startswith("dm:name:") or len(name.split()) > 1)
+    if entity_type == "org" and entity_id and (kb := _kb()) is not None:
+        entity = kb.get(entity_id)
+        roles = _not_actor_roles()
+        if entity is not None and roles is not None and roles.search(entity.role or ""):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, tuple[str, str]]:
+    kb = _kb()
+    if kb is None:
+        return {}
+    return {e.country: (e.name, e.id) for e in kb.entities if e.type == "country" and e.country}
+
+
+def acting_country(entity_id: str | None) -> tuple[str, str] | None:
+    """The country a known person acts for (its knowledge-base country), as (name, id)."""
+    kb = _kb() if entity_id else None
+    entity = kb.get(entity_id) if kb is not None else None
+    if entity is None or entity.type != "person" or not entity.country:
+        return None
+    return _countries_by_code().get(entity.country)
+
+
 class ArticleActors:
-    """The article's mentions resolved to canonical names, in text order."""
+    """The article's mentions resolved to canonical names, in text order. Names that cannot act
+    in an event (:func:`can_act`) are left out."""
 
     def __init__(self, article: Article):
         names = {e.id: e for e in article.entities}
@@ -124,8 +194,12 @@ class ArticleActors:
             if ref is None and m.type != "person":
                 continue  # an unlinked place or country name cannot be placed or compared
             name = ref.name if ref else m.surface
-            self.actors.append(Actor(m.start, m.end, name, m.entity_id, ref.type if ref else m.type))
-        counts = sorted((e for e in article.entities if e.type == "person"), key=lambda e: -e.mentions)
+            kind = ref.type if ref else m.type
+            if kind in ("person", "org", "country") and not can_act(name, m.entity_id, kind):
+                continue
+            self.actors.append(Actor(m.start, m.end, name, m.entity_id, kind))
+        counts = sorted((e for e in article.entities if e.type == "person" and can_act(e.name, e.id, e.type)),
+                        key=lambda e: -e.mentions)
         self.main = [Actor(-1, -1, e.name, e.id, "person") for e in counts[:MAIN_ACTORS]]
 
     def within(self, span: Span, *types: str) -> list[Actor]:
@@ -182,7 +256,9 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
             if any(start < k_end and k_start < end for k_start, k_end, _ in kept):
                 continue
             kept.append((start, end, rule))
-        relatives = {i for i, c in enumerate(parts) if lex.relative and lex.relative.search(c.text)}
+        # A sentence's first clause describes nothing before it: a German "Die ..." opening a
+        # sentence is an article, not a relative pronoun.
+        relatives = {i for i, c in enumerate(parts) if i and lex.relative and lex.relative.search(c.text)}
         # A relative clause without a trigger of its own describes the trigger in the clause
         # just before it ("the summit, which will take place tomorrow").
         owner: dict[int, int] = {}  # relative clause index -> index of the trigger it describes
@@ -228,8 +304,16 @@ class EventExtractor:
         reference = timex.parse_reference(article.published)
         drafts = [d for c in candidates if (d := self._draft(c, article, lex, actors, reference))]
         drafts = _merge(drafts)
-        drafts = _drop_participant_statements(drafts)
-        _anchor(drafts, actors.dateline_city(text, article.lang), reference)
+        drafts = _fold_into_summits(drafts)
+        headline = _headline(article.title, article.lang, reference, lex)
+        drafts = _drop_participant_statements(drafts, headline.speakers if headline else frozenset())
+        _anchor(drafts, actors.dateline_city(text, article.lang), reference, headline)
+        if headline is not None:
+            # "State visit: ..." in the headline names the kind of the visit the body reports.
+            kind = next((k for k, pattern in lex.visit_kinds if pattern.search(headline.text)), None)
+            for d in drafts:
+                if kind and d.event.type == "visit" and d.event.status == REPORTED and not d.event.visit_kind:
+                    d.event.visit_kind = kind
         article_topics = _topics(text, lex)
         for draft in drafts:
             if draft.event.status == REPORTED and draft.event.type != "statement":
@@ -263,9 +347,15 @@ class EventExtractor:
                reference) -> Draft | None:
         sentence, scope = c.sentence, c.scope
         where = scope if c.relative else sentence
+        if c.type != "statement" and lex.appeal and lex.appeal.search(scope.text[:max(0, c.trigger.start - scope.start)]):
+            return None  # "called for negotiations": an appeal, not an event
         # What someone said may be about the past or future ("tanımayacağını açıkladı", "said it
         # would"): a statement's status comes from its date alone.
         status = REPORTED if c.type == "statement" else _status_from_cues(scope.text, lex)
+        if status == REPORTED and c.relative and c.type != "statement":
+            # A relative clause without cues of its own shares its sentence's time ("had visited
+            # Uzbekistan, where an agreement was signed").
+            status = _status_from_cues(sentence.text, lex)
         # Date: an expression in scope first, then (outside relative clauses) in the sentence.
         expressions = scope_expressions = timex.find(scope.text, article.lang)
         if not expressions and not c.relative:
@@ -280,16 +370,27 @@ class EventExtractor:
                 date_text = expression.surface
                 break
         status = _status_from_date(status, date, reference)
-        if status == PAST and not expressions:
-            return None  # an undated earlier event ("had signed") says too little to keep
         persons, others = self._participants(c, actors, where)
+        named = len(persons)
+        if status == PAST and not expressions and not (named and (others or actors.city(where))):
+            # An undated earlier event says too little to keep ("had signed") unless its own
+            # words name who and where or with whom ("Tokayev was in the US last week").
+            return None
         if c.type == "statement":
             if not persons:
                 return None
             others = []
-        elif len(persons) < MAIN_ACTORS and not c.relative:
+        elif len(persons) < MAIN_ACTORS and not c.relative and not (status != REPORTED and persons and _counterpart(persons, others)):
+            # The article's main actors stand in for the people an event leaves unnamed, except
+            # for an earlier or planned event that names its own counterpart ("Tokayev was in
+            # the US last week" is not a meeting with the article's other leader).
             persons += [a for a in actors.main if a.name not in {p.name for p in persons}][:MAIN_ACTORS - len(persons)]
         people = _unique(persons + others)
+        if c.type != "statement":
+            # The countries the people act for take part too ("Tokayev" -> Kazakhstan), so an
+            # event compares with reports that name states rather than leaders.
+            people = _unique(people + [Actor(-1, -1, *country, "country") for p in persons
+                                       if (country := acting_country(p.id))])
         city = actors.city(scope) or (None if c.relative else actors.city(sentence))
         code = plover_table().get(c.type)
         event = Event(
@@ -310,7 +411,7 @@ class EventExtractor:
             evidence=[Evidence(sentence.text, sentence.start, sentence.end)],
             confidence=c.confidence,
         )
-        return Draft(event, c.trigger.start, [a.name for a in persons], date is not None, city is not None)
+        return Draft(event, c.trigger.start, [a.name for a in persons], named, date is not None, city is not None)
 
     def _participants(self, c: Candidate, actors: ArticleActors, where: Span) -> tuple[list[Actor], list[Actor]]:
         if c.type == "statement":
@@ -331,6 +432,12 @@ class EventExtractor:
             others = [g for g in groups if any(abs(g.start - p.end) <= ACTING_FOR_CHARS
                                                or abs(p.start - g.end) <= ACTING_FOR_CHARS for p in persons)]
         return _unique(persons), others
+
+
+def _counterpart(persons: list[Actor], others: list[Actor]) -> bool:
+    """Whether ``others`` names a country or organisation besides those the persons act for."""
+    own = {country[0] for p in persons if (country := acting_country(p.id))}
+    return any(o.name not in own for o in others)
 
 
 def _distance(expression: timex.TimeExpression, c: Candidate, within: Span) -> int:
@@ -469,27 +576,129 @@ def _same_encounter(a: Draft, b: Draft) -> bool:
     return bool(set(a.persons) & set(b.persons))
 
 
-def _drop_participant_statements(drafts: list[Draft]) -> list[Draft]:
-    """What a participant says at a reported meeting is part of it, not a statement of its own."""
+def _fold_into_summits(drafts: list[Draft]) -> list[Draft]:
+    """A meeting that retells a summit (:func:`_meeting_is_summit`: "the leaders met", "the
+    meeting was chaired by ...") is that summit: its participants and evidence join it."""
+    summits = [d for d in drafts if d.event.type == "summit"]
+    kept = []
+    for d in drafts:
+        e = d.event
+        target = None
+        if e.type == "meeting":
+            target = next((s for s in summits if _meeting_is_summit(d, s)), None)
+        if target is None:
+            kept.append(d)
+            continue
+        s = target.event
+        for name, pid in zip(e.participants, e.participant_ids):
+            if name not in s.participants:
+                s.participants.append(name)
+                s.participant_ids.append(pid)
+        target.persons += [p for p in d.persons if p not in target.persons]
+        if s.place is None and e.place:
+            s.place, s.place_id, target.explicit_place = e.place, e.place_id, d.explicit_place
+        if s.date is None and e.date:
+            s.date, s.date_precision, target.explicit_date = e.date, e.date_precision, d.explicit_date
+        s.topics += [x for x in e.topics if x not in s.topics]
+        s.evidence += [x for x in e.evidence if x not in s.evidence]
+    return kept
+
+
+def _meeting_is_summit(meeting: Draft, summit: Draft) -> bool:
+    """Whether a meeting retells a summit: same status and day, a shared person, and then for
+    the article's news not bilateral (two leaders meeting on a summit's sidelines is news of its
+    own), for an earlier or planned one told in the summit's own sentence ("met at the SCO
+    summit in July")."""
+    m, s = meeting.event, summit.event
+    if m.status != s.status or not set(meeting.persons) & set(summit.persons):
+        return False
+    if m.date and s.date and m.date != s.date:
+        return False
+    same_sentence = bool(set((x.start, x.end) for x in m.evidence) & set((x.start, x.end) for x in s.evidence))
+    if m.status != REPORTED:
+        return same_sentence
+    return meeting.named != BILATERAL_PERSONS
+
+
+def _drop_participant_statements(drafts: list[Draft], speakers: frozenset[str] = frozenset()) -> list[Draft]:
+    """What a participant says at a reported meeting is part of it, not a statement of its own,
+    unless the headline reports that person as saying it (``speakers``)."""
     engaged = {p for d in drafts if d.event.type != "statement" and d.event.status == REPORTED for p in d.persons}
+    engaged -= speakers
     return [d for d in drafts if d.event.type != "statement" or not set(d.persons) & engaged]
 
 
-def _anchor(drafts: list[Draft], dateline, reference) -> None:
+@dataclass
+class Headline:
+    """What the headline says of the article's main event: a city, a date, its text."""
+
+    text: str
+    city: Actor | None = None
+    date: timex.ResolvedDate | None = None
+    # People the headline reports as saying something ("Tokayev says ..."): what they say is
+    # news of its own even when they also take part in the article's meeting.
+    speakers: frozenset[str] = frozenset()
+
+
+def _headline(title: str | None, code: str | None, reference, lex: Lexicon | None = None) -> Headline | None:
+    """The headline's city, date and speakers. The entities stage reads only ``article.text``,
+    so names in the headline are looked up in the knowledge base here."""
+    if not title or not title.strip():
+        return None
+    headline = Headline(title)
+    kb = _kb()
+    if kb is not None:
+        from ..entities.gazetteer import find_names, resolve_overlaps, tokenise
+
+        people = []
+        for match in resolve_overlaps(find_names(kb, title, tokenise(title, code))):
+            entity = kb.entity(match.owners[0])
+            if entity.type == "place" and is_city(entity.name) and headline.city is None:
+                headline.city = Actor(match.start, match.end, entity.name, entity.id, "place")
+            elif entity.type == "person":
+                people.append(entity.name)
+        if people and lex is not None and (
+                any(c.type == "statement" for c in find_candidates(title, lex))
+                or (lex.headline_statement is not None and lex.headline_statement.search(title))):
+            headline.speakers = frozenset(people)
+    for expression in timex.find(title, code):
+        if (date := timex.resolve(expression, reference)) is not None:
+            headline.date = date
+            break
+    return headline
+
+
+def _anchor(drafts: list[Draft], dateline, reference, headline: Headline | None = None) -> None:
     """Reported events without place or date take the article's: its first explicit ones, the
-    dateline city, the publication date."""
+    dateline city, the headline's city and date, the publication date. A statement takes the
+    place only when its speaker takes part in a reported event. What the headline gives
+    is marked by evidence from the headline (offsets ``TITLE_OFFSET``)."""
     reported = [d for d in drafts if d.event.status == REPORTED]
     place = next(((d.event.place, d.event.place_id) for d in reported
                   if d.explicit_place and d.event.type != "statement"), None)
+    from_title = set()
     if place is None and dateline is not None:
         place = (dateline.name, dateline.id)
+    if place is None and headline is not None and headline.city is not None:
+        place = (headline.city.name, headline.city.id)
+        from_title.add("place")
     dated = next((d for d in reported if d.explicit_date), None)
+    title_date = headline.date if headline is not None and dated is None else None
+    # What a participant says is said at the event (a press conference after the talks).
+    engaged = {p for d in reported if d.event.type != "statement" for p in d.persons}
     for d in reported:
         e = d.event
-        if e.place is None and place and e.type != "statement":
+        used_title = False
+        if e.place is None and place and (e.type != "statement" or set(d.persons) & engaged):
             e.place, e.place_id = place
+            used_title = "place" in from_title
         if e.date is None and not e.date_text:
             if dated is not None:
                 e.date, e.date_precision = dated.event.date, dated.event.date_precision
+            elif title_date is not None:
+                e.date, e.date_precision = title_date.iso, title_date.precision
+                used_title = True
             elif reference is not None:
                 e.date, e.date_precision = reference.isoformat(), timex.DAY
+        if used_title:
+            e.evidence.append(Evidence(headline.text, TITLE_OFFSET, TITLE_OFFSET))

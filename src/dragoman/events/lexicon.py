@@ -36,11 +36,13 @@ class Lexicon:
     visit_kinds: tuple[tuple[str, re.Pattern], ...]
     planned: re.Pattern | None
     past: re.Pattern | None
+    appeal: re.Pattern | None  # "called for talks": what is asked for has not happened
     relative: re.Pattern | None
     document_nouns: re.Pattern | None
     head_first: bool  # document titles follow their noun ("agreement on ...") rather than precede it
     conjunctions: re.Pattern | None  # words that end a head-first title
     topics: tuple[tuple[str, re.Pattern], ...]
+    headline_statement: re.Pattern | None = None  # present-tense speech in headlines ("says")
 
 
 @lru_cache(maxsize=None)
@@ -62,11 +64,13 @@ def lexicon(code: str | None) -> Lexicon:
         visit_kinds=tuple((kind, _compile(p)) for kind, p in data.get("visit_kinds", {}).items() if p),
         planned=_compile(status.get("planned", [])),
         past=_compile(status.get("past", [])),
+        appeal=_compile(status.get("appeal", [])),
         relative=re.compile(rf"^(?:{'|'.join(relative)})(?!\w)", re.IGNORECASE) if relative else None,
         document_nouns=_compile(data.get("documents", {}).get("nouns", [])),
         head_first=bool(data.get("documents", {}).get("head_first", False)),
         conjunctions=_compile(data.get("documents", {}).get("conjunctions", [])),
         topics=tuple((topic, _compile(p)) for topic, p in data.get("topics", {}).items() if p),
+        headline_statement=_compile(data.get("headline", {}).get("statement", [])),
     )
 
 

@@ -191,6 +191,9 @@ def _relative(expression: TimeExpression, reference: dt.date | None) -> Resolved
         return ResolvedDate(f"{index // 12:04d}-{index % 12 + 1:02d}", MONTH)
     if unit == YEAR:
         return ResolvedDate(f"{reference.year + shift:04d}", YEAR)
+    if unit == "month_of_year" and expression.month:
+        # A named month of a year counted from the reference ("tavaly júliusban": July last year).
+        return ResolvedDate(f"{reference.year + shift:04d}-{expression.month:02d}", MONTH)
     if unit == "month_name" and expression.month:
         year = reference.year
         if shift < 0 and expression.month >= reference.month:

@@ -3,7 +3,8 @@
 Each :class:`~dragoman.doc.Fact` carries the value fully expanded (27,8 milliárd dollár ->
 27800000000 USD), its unit, the clause it quantifies, the year the clause names, a qualifier
 (over, about, almost, record, under) and its evidence sentence. A target horizon becomes a
-``year`` fact only when a programme, strategy or plan runs to it ("2030-ig szóló program").
+``year`` fact only when a programme, strategy or plan runs to it ("2030-ig szóló program");
+the year a lasting state began ("observer since 2018") is a ``year`` fact too.
 The same value and unit stated twice in one article (headline and body) is one fact.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..doc import Article, Evidence, Fact
 from ..events.text import Span, clauses, sentences
 from ..pipeline import component
 from ..events import timex
-from .numbers import Horizon, Quantity, horizons, quantities
+from .numbers import Horizon, Quantity, horizons, quantities, since_years
 
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 # How far (characters) a target horizon may stand from the figure it dates: "2030 yılına kadar
@@ -58,7 +59,7 @@ def extract_facts(text: str, code: str | None, published: str | None = None) -> 
                               qualifier=quantity.qualifier, surface=quantity.surface,
                               evidence=Evidence(sentence.text, sentence.start, sentence.end)))
         last_end = -1
-        for horizon in found_horizons:
+        for horizon in sorted(found_horizons + since_years(sentence.text, code), key=lambda h: h.start):
             if not horizon.program or horizon.start < last_end:
                 continue
             last_end = horizon.end

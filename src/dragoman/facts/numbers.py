@@ -65,6 +65,7 @@ class NumberGrammar:
     after: tuple[tuple[str, re.Pattern], ...]
     horizons: tuple[re.Pattern, ...]
     program: re.Pattern | None
+    since: tuple[re.Pattern, ...] = ()  # "since 2018", "2018 óta": the year a state began
 
     def number(self, text: str) -> float | None:
         """Parse one written number with this language's separators or number words."""
@@ -152,8 +153,9 @@ def grammar(code: str | None) -> NumberGrammar:
     program_words = qualifiers.get("program", [])
     program = re.compile(rf"(?<!\w)(?:{_alternation(program_words)})(?:{inflection})(?!\w)", re.IGNORECASE) \
         if program_words else None
+    since = tuple(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in qualifiers.get("since", []))
     return NumberGrammar(decimal, thousands, scales, words, units, symbols, pattern, before, after,
-                         horizons, program)
+                         horizons, program, since)
 
 
 def quantities(text: str, code: str | None) -> list[Quantity]:
@@ -207,3 +209,11 @@ def horizons(text: str, code: str | None) -> list[Horizon]:
             found.append(Horizon(match.start(), match.end(), match.group(), int(match.group("y")), program))
     found.sort(key=lambda h: h.start)
     return found
+
+
+def since_years(text: str, code: str | None) -> list[Horizon]:
+    """Years a state has held since ("observer since 2018", "2018 óta", "с 2018 года"); each is
+    a ``year`` fact of its own, like a programme horizon."""
+    found = [Horizon(m.start(), m.end(), m.group(), int(m.group("y")), True)
+             for pattern in grammar(code).since for m in pattern.finditer(text)]
+    return sorted(found, key=lambda h: h.start)
