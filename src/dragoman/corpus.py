@@ -58,50 +58,27 @@ def _corpus_reference(store: SqlStore, article: Article) -> str | None:
 
 def settle_year_less_dates(store: SqlStore, linker=None) -> list[Article]:
     """Give year-less event dates of undated articles a year; returns the articles changed."""
-    from .events import timex
-    from .events.years import place_year_less_dates
+    from .events.years import place_against, place_year_less_dates
 
     pending = [a for a in store.iter_articles(undated=True) if _pending(a)]
     if not pending:
         return []
-    changed: dict[str, Article] = {}
     if linker is not None:
         members: dict[str, Article] = {}
         for article in pending:
-            linker.annotate(article)
-            members[article.id] = article
+            members[article.id] = linker.annotate(article)
         for story_id in {a.story for a in pending if a.story}:
             detail = linker.story(story_id)
             for member in detail.articles if detail else []:
-                if member.id not in members:
-                    other = store.get_article(member.id)
-                    if other is not None:
-                        members[other.id] = linker.annotate(other)
-        before = {a.id: [e.date for e in a.events] for a in pending}
+                if member.id not in members and (other := store.get_article(member.id)) is not None:
+                    members[other.id] = linker.annotate(other)
         place_year_less_dates(list(members.values()))
-        for article in pending:
-            for event, old in zip(article.events, before[article.id]):
-                if event.date and not old:
-                    event.date_basis = "story"
-                    changed[article.id] = article
     for article in pending:
-        if not any(e.date is None and e.date_text for e in article.events):
-            continue
-        reference = _corpus_reference(store, article)
-        if reference is None:
-            continue
-        for event in article.events:
-            if event.date or not event.date_text:
-                continue
-            found = timex.find(event.date_text, article.lang)
-            if not found or found[0].relative or found[0].month is None:
-                continue
-            resolved = timex.resolve(found[0], timex.parse_reference(reference), future=event.status == "planned")
-            if resolved:
-                event.date, event.date_precision, event.date_basis = resolved.iso, resolved.precision, "corpus"
-                changed[article.id] = article
-    for article in changed.values():
+        if _pending(article) and (reference := _corpus_reference(store, article)) is not None:
+            place_against(article, reference, "corpus")
+    changed = [a for a in pending if any(e.date_basis in ("story", "corpus") and e.date for e in a.events)]
+    for article in changed:
         article.story = article.duplicate_of = None  # link tables own these; never stored twice
         article.conflicts = []
         store.update_article(article)
-    return list(changed.values())
+    return changed

@@ -24,6 +24,23 @@ def story_reference(articles: list[Article]) -> str | None:
     return dates[0] if dates else None
 
 
+def place_against(article: Article, reference: str, basis: str) -> int:
+    """Give ``article``'s year-less event dates the year ``reference`` (an ISO date) implies;
+    ``basis`` records where that reference came from. Returns how many were placed."""
+    placed = 0
+    for event in article.events:
+        if event.date or not event.date_text:
+            continue
+        expressions = timex.find(event.date_text, article.lang)
+        if not expressions or expressions[0].relative or expressions[0].month is None:
+            continue
+        resolved = timex.resolve(expressions[0], timex.parse_reference(reference), future=event.status == "planned")
+        if resolved:
+            event.date, event.date_precision, event.date_basis = resolved.iso, resolved.precision, basis
+            placed += 1
+    return placed
+
+
 def place_year_less_dates(articles: Iterable[Article]) -> int:
     """Fill the dates of events whose text gives day and month only; returns how many were placed."""
     stories: dict[str, list[Article]] = defaultdict(list)
@@ -38,15 +55,5 @@ def place_year_less_dates(articles: Iterable[Article]) -> int:
         for article in members:
             if article.published:
                 continue  # its own dates were resolved against its own publication date
-            for event in article.events:
-                if event.date or not event.date_text:
-                    continue
-                expressions = timex.find(event.date_text, article.lang)
-                if not expressions or expressions[0].relative or expressions[0].month is None:
-                    continue
-                resolved = timex.resolve(expressions[0], timex.parse_reference(reference),
-                                         future=event.status == "planned")
-                if resolved:
-                    event.date, event.date_precision = resolved.iso, resolved.precision
-                    placed += 1
+            placed += place_against(article, reference, "story")
     return placed
