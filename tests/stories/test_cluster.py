@@ -87,3 +87,32 @@ def test_original_is_earliest_then_source_language_then_first_ingested():
     assert min([(late_en, 1), (early_tr, 2)], key=lambda p: original_rank(*p))[0] is early_tr
     other = _copy("en2", "en", [])
     assert min([(other, 5), (en, 2)], key=lambda p: original_rank(*p))[0] is en
+
+
+def test_article_is_anchored_on_the_day_of_most_of_its_events_not_the_earliest():
+    # A state visit report that also reports a meeting of the same leaders a week before: the
+    # side event must not pull the article out of the visit's story (more than the date window).
+    visit = [event("visit", ["putin", "tokayev"], "astana", "2024-11-27"),
+             event("agreement", ["putin", "tokayev"], "astana", "2024-11-27"),
+             event("meeting", ["putin", "tokayev"], "moscow", "2024-11-20")]
+    profile = build_profile(make_article("a", "en", "t", "x", published="2024-11-27T20:00",
+                                         people={"putin": 3, "tokayev": 3}, events=visit))
+    assert profile.anchor == "2024-11-27"
+    story = StoryState("s", "reported", day_number("2024-11-27"), day_number("2024-11-27"), 2,
+                       Counter(["Q7747", "Q3266461"]), Counter(["Q1520"]), {"consult"})
+    assert story_score(profile, story, 0.9, FLOORS) is not None
+    # A tie goes to the latest day not after publication.
+    two = [event("meeting", ["putin", "tokayev"], "astana", "2024-11-26"),
+           event("meeting", ["putin", "tokayev"], "astana", "2024-11-27")]
+    assert build_profile(make_article("b", "en", "t", "x", published="2024-11-27", people={"putin": 2, "tokayev": 2},
+                                      events=two)).anchor == "2024-11-27"
+
+
+def test_an_undated_copy_is_not_ranked_after_a_copy_dated_later_than_the_event():
+    undated = build_profile(make_article("wire", "en", "t", "x", people={"tokayev": 2}))
+    reprint = build_profile(make_article("reprint", "en", "t", "x", published="2025-11-13T09:15",
+                                         people={"tokayev": 2}))
+    event_day = day_number("2025-11-12")
+    pair = [(reprint, 1), (undated, 2)]  # the reprint was ingested first
+    assert min(pair, key=lambda p: original_rank(*p, undated_day=event_day))[0] is undated
+    assert min(pair, key=lambda p: original_rank(*p))[0] is reprint  # nothing known: dated first

@@ -82,11 +82,28 @@ def test_translations_align_figures_by_unit():
     assert [c.field for c in compare(a, b, copies=True)] == ["figure"]
 
 
-def test_participants_conflict_only_between_copies():
-    a = _profile("a", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")])
+def test_participants_conflict_only_between_copies_that_really_disagree():
+    a = _profile("a", [event("meeting", ["tokayev", "putin", "mirziyoyev"], "moscow", "2025-11-12")])
     b = _profile("b", [event("meeting", ["tokayev", "putin", "erdogan"], "moscow", "2025-11-12")])
     assert compare(a, b) == []
     assert [c.field for c in compare(a, b, copies=True)] == ["participants"]
+    # One copy naming fewer people (a shortened list, a missed name) is no disagreement.
+    fewer = _profile("c", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")])
+    assert compare(fewer, b, copies=True) == [] and compare(b, fewer, copies=True) == []
+
+
+def test_no_date_conflict_from_an_article_that_does_not_state_the_date():
+    stated = _profile("a", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-11")])
+    # No date in the text at all, or only the publication day the extractor fell back to.
+    undated = _profile("b", [event("meeting", ["tokayev", "putin"], "moscow", None)])
+    from_publication = event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")
+    from_publication.date_basis = "published"
+    inferred = _profile("c", [from_publication])
+    for other in (undated, inferred):
+        assert compare(stated, other) == [] and compare(other, stated) == []
+    # The same day stated in the text does conflict.
+    said = _profile("d", [event("meeting", ["tokayev", "putin"], "moscow", "2025-11-12")])
+    assert [c.field for c in compare(stated, said)] == ["date"]
 
 
 @pytest.mark.parametrize("x,y,qualifier,agree", [

@@ -9,6 +9,10 @@ Only things both articles state about the *same* event or the *same* figure are 
   overlapping words, or when the articles are copies/translations of each other and the unit
   occurs exactly once in each (a translation keeps numbers in order, not words).
 
+Participants are compared between copies only, and disagree only when each side names someone
+the other does not. Event dates count only when the article states them (not a publication day
+the extractor fell back to, see ``EventSketch.date_stated``).
+
 Differences of spelling never count (places and people are compared by canonical id), nor
 differences of precision: ``2025-04`` agrees with ``2025-04-03``, ``27.8 billion`` with
 ``28 billion``, ``about 9 billion`` with ``9.3 billion``.
@@ -120,11 +124,15 @@ def compare(a: ArticleProfile, b: ArticleProfile, *, copies: bool = False) -> li
             if pa and pb and pa != pb:
                 add("place", ea.place or pa, eb.place or pb, ea.type)
             tolerance = MULTI_DAY_TOLERANCE if {ea.type, eb.type} & MULTI_DAY_TYPES else 0
-            if dates_agree(ea.date, eb.date, tolerance) is False:
+            # Only dates the articles state: a date taken from the publication day is no claim.
+            if ea.date_stated and eb.date_stated and dates_agree(ea.date, eb.date, tolerance) is False:
                 add("date", ea.date, eb.date, ea.type)
             if ea.visit_kind and eb.visit_kind and ea.visit_kind != eb.visit_kind:
                 add("visit_kind", ea.visit_kind, eb.visit_kind, ea.type)
-            if copies and set(ea.participant_ids) != set(eb.participant_ids):
+            # Copies name the same people; one naming fewer (a shortened list, a name the
+            # extractor missed) is no disagreement, each naming someone the other does not is.
+            pa_ids, pb_ids = set(ea.participant_ids), set(eb.participant_ids)
+            if copies and pa_ids - pb_ids and pb_ids - pa_ids:
                 add("participants", sorted(ea.participants), sorted(eb.participants), ea.type)
 
     units_a = _unit_counts(a.facts)

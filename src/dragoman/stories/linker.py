@@ -4,8 +4,9 @@ Articles arrive in ingest order; each is decided once against what is already li
 
 1. **Near copy** (same language): MinHash LSH band lookup, confirmed by estimated Jaccard.
 2. **Translation / close rewrite**: embedding neighbours among the candidate stories' members
-   and the most recent vectors, confirmed by shared entity ids, figures and dates
-   (:func:`~dragoman.stories.cluster.confirm_copy`). A copy joins its original's story even if
+   and the most recent vectors, confirmed by shared entity ids, figures and dates and by the
+   layout a translation keeps and an independent report does not (paragraphs, sentences,
+   quotes, figures in order; :func:`~dragoman.stories.cluster.confirm_copy`). A copy joins its original's story even if
    the copy disagrees on a detail (that disagreement becomes a conflict).
 3. **Story**: candidate stories come from the participant/day index (blocking, so a late article
    finds an old story whatever its ingest position) and from the vector neighbours; the best
@@ -14,8 +15,9 @@ Articles arrive in ingest order; each is decided once against what is already li
 4. **Conflicts** with the story's members, recorded on both articles.
 
 The original of a group of copies is re-decided whenever the group grows
-(:func:`~dragoman.stories.cluster.original_rank`): the earliest published, else the version in
-the most common source language, else the first ingested.
+(:func:`~dragoman.stories.cluster.original_rank`): the earliest published (an undated version
+counts from the earliest day the group's text dates the event), else the version in the most
+common source language, else the first ingested.
 
 Cost per article is a handful of indexed queries plus a fixed-size vector window, so linking
 time grows linearly with the corpus (see ``bench/stories.py``).
@@ -179,6 +181,24 @@ class StoryLinker:
             if stored != signature:
                 conn.execute(delete(link_meta).where(link_meta.c.key == "embedder"))
                 conn.execute(insert(link_meta).values(key="embedder", value=signature))
+            self._check_bands(conn, linked)
+
+    def _check_bands(self, conn, linked: int) -> None:
+        """Band keys of another MinHash banding never match: rebuild them from the stored
+        signatures (no text needed). An index without a recorded scheme used 16 bands of 8 rows."""
+        stored = conn.execute(select(link_meta.c.value).where(link_meta.c.key == "minhash")).scalar()
+        if stored == minhash.SCHEME:
+            return
+        if linked:
+            conn.execute(delete(link_lsh_bands))
+            rows = conn.execute(select(link_articles.c.article_id, link_articles.c.lang, link_articles.c.signature)
+                                .where(link_articles.c.signature.is_not(None)))
+            for batch in _chunks(rows, FORGET_BATCH):
+                conn.execute(insert(link_lsh_bands), [
+                    {"band_key": key, "article_id": aid}
+                    for aid, lang, data in batch for key in minhash.band_keys(minhash.from_bytes(data), lang)])
+        conn.execute(delete(link_meta).where(link_meta.c.key == "minhash"))
+        conn.execute(insert(link_meta).values(key="minhash", value=minhash.SCHEME))
 
     def reset(self) -> None:
         """Forget every link (tables emptied, vector file removed)."""
@@ -445,7 +465,9 @@ class StoryLinker:
         members = self._members(conn, link_articles.c.dup_group == group)
         if not members:
             return
-        original = min(members, key=lambda m: original_rank(m.profile, m.seq))
+        # An undated version is placed on the earliest day the group's text dates the event.
+        undated_day = min((m.profile.anchor_day for m in members if m.profile.anchor_day is not None), default=None)
+        original = min(members, key=lambda m: original_rank(m.profile, m.seq, undated_day))
         conn.execute(_SET_DUPLICATE, [{"b_article_id": m.article_id,
                                        "b_duplicate_of": None if m is original else original.article_id}
                                       for m in members])

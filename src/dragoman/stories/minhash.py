@@ -3,7 +3,7 @@
 Signatures are computed with ``datasketch.MinHash`` (128 permutations) over 3-word shingles.
 Instead of datasketch's in-memory ``MinHashLSH`` (which would have to be pickled whole after every
 batch), the LSH buckets live in ``link_lsh_bands`` as ``band_key`` rows with an index: a new
-article costs one indexed lookup of its 16 band keys, whatever the corpus size, and nothing is
+article costs one indexed lookup of its band keys, whatever the corpus size, and nothing is
 recomputed when linking resumes. Signatures are stored too (``link_articles.signature``), so a candidate is confirmed with the
 estimated Jaccard without re-reading any text.
 """
@@ -16,15 +16,22 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
-# 16 bands of 8 rows: a pair is a candidate with probability 1-(1-s^8)^16, i.e. ~50 % at
-# Jaccard 0.71 and >99 % at 0.85. Rows*bands must equal NUM_PERM.
-BANDS, ROWS = 16, 8
+# 32 bands of 4 rows: a pair is a candidate with probability 1-(1-s^4)^32, i.e. ~99 % at the
+# confirmation threshold (Jaccard 0.6), 23 % at 0.3, 5 % at 0.2. The banding must find what
+# NEAR_COPY_JACCARD accepts: with 16x8 (50 % at 0.71) a short reprint under another outlet's
+# header and footer (Jaccard ~0.7) was missed one time in four. Extra candidates cost one
+# signature comparison each. Rows*bands must equal NUM_PERM; changing them needs a relink
+# (see :data:`SCHEME`).
+BANDS, ROWS = 32, 4
 # Estimated Jaccard of 3-word shingles above which two same-language texts are one release
 # (agency reprint, same text under another URL, a lightly edited copy).
 NEAR_COPY_JACCARD = 0.6
 SHINGLE_WORDS = 3
 # Texts shorter than this many words give unstable signatures; they are not near-copy checked.
 MIN_WORDS = 20
+
+# Stored with the link index: band keys of another scheme never match, so a change needs a relink.
+SCHEME = f"minhash-{NUM_PERM}-{SHINGLE_WORDS}w-{BANDS}x{ROWS}"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

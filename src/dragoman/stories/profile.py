@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,19 @@ EVENT_FAMILY = {
 
 # How many of the most-mentioned persons stand in for participants when no event was found.
 FALLBACK_KEY_PERSONS = 3
+# Bodies shorter than this many characters have no layout worth comparing (a feed summary, a
+# test stub): their structure is left empty and copy decisions do not use it.
+MIN_STRUCTURE_CHARS = 200
+# Sources of an event date that are not the article's own statement: the extractor fell back to
+# the publication date ("published"). Such a date places the article in time but cannot
+# contradict another source.
+INFERRED_DATE_BASES = frozenset({"published", "publication"})
+
+_NUMBER = re.compile(r"\d+")
+# A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”“)\]]*\s+")
+# Opening quotation marks of the major typographic conventions (« », „ “, “ ”, " ").
+_QUOTE_MARKS = re.compile(r"[«„“”\"]")
 
 
 def family(event_type: str | None) -> str:
@@ -84,6 +98,7 @@ class EventSketch:
     date: str | None = None
     status: str = REPORTED
     visit_kind: str | None = None
+    date_stated: bool = True  # False when the date is the publication date, not the text's
 
     @property
     def family(self) -> str:
@@ -97,6 +112,39 @@ class FactSketch:
     what: str = ""
     year: int | None = None
     qualifier: str | None = None
+
+
+@dataclass
+class TextStructure:
+    """The layout of a body, which a translation keeps and an independent report does not.
+
+    Counts and the order of figures are language-independent: a sentence-for-sentence
+    translation has the same paragraphs with the same relative lengths, about as many
+    sentences and quotes, and the same digits in the same order.
+    """
+
+    chars: int = 0
+    paragraphs: list[float] = field(default_factory=list)  # each paragraph's share of the text
+    sentences: int = 0
+    quotes: int = 0
+    numbers: list[str] = field(default_factory=list)  # digit groups in reading order
+
+    @property
+    def known(self) -> bool:
+        return self.chars >= MIN_STRUCTURE_CHARS
+
+
+def text_structure(text: str | None) -> TextStructure:
+    """Structure of a clean body: paragraphs are non-empty lines (HTML bodies use single breaks)."""
+    text = (text or "").strip()
+    if len(text) < MIN_STRUCTURE_CHARS:
+        return TextStructure(chars=len(text))
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    total = sum(len(p) for p in paragraphs) or 1
+    sentences = sum(len([s for s in _SENTENCE_END.split(p) if s.strip()]) for p in paragraphs)
+    return TextStructure(chars=len(text), paragraphs=[round(len(p) / total, 4) for p in paragraphs],
+                         sentences=sentences, quotes=len(_QUOTE_MARKS.findall(text)) // 2,
+                         numbers=_NUMBER.findall(text))
 
 
 @dataclass
@@ -116,6 +164,7 @@ class ArticleProfile:
     names: dict[str, str] = field(default_factory=dict)  # entity id -> canonical name
     events: list[EventSketch] = field(default_factory=list)
     facts: list[FactSketch] = field(default_factory=list)
+    structure: TextStructure = field(default_factory=TextStructure)
 
     @property
     def anchor_day(self) -> int | None:
@@ -135,7 +184,7 @@ class ArticleProfile:
     def to_json(self) -> str:
         # Shallow field copies instead of dataclasses.asdict: this runs once per linked article.
         data = {**self.__dict__, "events": [e.__dict__ for e in self.events],
-                "facts": [f.__dict__ for f in self.facts]}
+                "facts": [f.__dict__ for f in self.facts], "structure": self.structure.__dict__}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -143,6 +192,7 @@ class ArticleProfile:
         data = json.loads(text)
         data["events"] = [EventSketch(**e) for e in data.get("events") or []]
         data["facts"] = [FactSketch(**f) for f in data.get("facts") or []]
+        data["structure"] = TextStructure(**(data.get("structure") or {}))
         return cls(**data)
 
 
@@ -159,7 +209,8 @@ def _sketch(event: Event) -> EventSketch:
     place_id = event.place_id or (norm_name(event.place) if event.place else None)
     return EventSketch(type=event.type, participant_ids=ids, participants=names, place_id=place_id,
                        place=event.place, date=event.date, status=_status(event),
-                       visit_kind=event.visit_kind)
+                       visit_kind=event.visit_kind,
+                       date_stated=(event.date_basis or "") not in INFERRED_DATE_BASES)
 
 
 def build_profile(article: Article) -> ArticleProfile:
@@ -185,8 +236,7 @@ def build_profile(article: Article) -> ArticleProfile:
         ranked = sorted((e for e in article.entities if e.type == "person"), key=lambda e: -e.mentions)
         key_ids = [e.id for e in ranked[:FALLBACK_KEY_PERSONS]]
 
-    days = sorted(e.date[:10] for e in main if e.date and day_number(e.date) is not None)
-    anchor = days[0] if days else (article.published[:10] if article.published else None)
+    anchor = _main_day(main, article.published) or (article.published[:10] if article.published else None)
     if anchor is None:  # a month-precision event date still places the article in time
         anchor = next((e.date for e in main if e.date), None)
     places = list(dict.fromkeys(e.place_id for e in main if e.place_id))
@@ -197,4 +247,24 @@ def build_profile(article: Article) -> ArticleProfile:
         mode=mode, key_ids=key_ids, anchor=anchor, places=places,
         entity_ids=list(dict.fromkeys(e.id for e in article.entities)), names=names,
         person_mentions={e.id: max(e.mentions, 1) for e in article.entities if e.type == "person"},
-        events=events, facts=facts)
+        events=events, facts=facts, structure=text_structure(article.text or article.raw_text))
+
+
+def _main_day(main: list[EventSketch], published: str | None) -> str | None:
+    """The day the article is mostly about: the day most of its main events fall on.
+
+    Not the earliest: a report of a state visit also mentions a meeting days before, and that
+    side event must not move the article out of the visit's story. Ties go to the latest day not
+    after publication (news reports what just happened).
+    """
+    days = Counter(e.date[:10] for e in main if e.date and day_number(e.date) is not None)
+    if not days:
+        return None
+    published_day = day_number(published)
+
+    def rank(day: str) -> tuple:
+        number = day_number(day)
+        after = published_day is not None and number > published_day
+        return (days[day], not after, number)
+
+    return max(days, key=rank)
