@@ -6,9 +6,10 @@ Year-less dates: an undated article that says "on 3 April" keeps the day and mon
 1. a dated article of the same story (``dragoman.events.years``), ``date_basis="story"``;
 2. failing that, the dated articles of the corpus that name the same actors: the most common
    publication year among articles sharing at least ``MIN_SHARED_ENTITIES`` people,
-   organisations or countries with it, one of them a person, ``date_basis="corpus"``. An undated page in a crawl was almost
-   always written in the same period as the dated coverage of the same people; the basis is
-   kept so a reader can tell an estimated year from a stated one.
+   organisations or countries with it, one of them a person, ``date_basis="corpus"``. An
+   undated page in a crawl was almost always written in the same period as the dated
+   coverage of the same people; the basis is kept so a reader can tell an estimated year
+   from a stated one.
 """
 from __future__ import annotations
 

@@ -114,8 +114,9 @@ class Event:
     # The date as written when it cannot be placed yet ("3 April" in an undated article): a
     # corpus-level stage can resolve it later against a dated article of the same story.
     date_text: str | None = None
-    # How a year-less date got its year, when not from the article itself: "story" (a dated
-    # article of the same story) or "corpus" (dated coverage of the same actors).
+    # Where the date came from when the text does not state it: "published" (the article's
+    # publication day stands in), "story" (a year-less date placed by a dated article of the
+    # same story) or "corpus" (by dated coverage of the same actors). None: stated in the text.
     date_basis: str | None = None
     status: str = "reported"  # reported, past, planned
     plover: str | None = None  # PLOVER category (CONSULT, AGREE, ...)

@@ -699,6 +699,8 @@ def _anchor(drafts: list[Draft], dateline, reference, headline: Headline | None 
                 e.date, e.date_precision = title_date.iso, title_date.precision
                 used_title = True
             elif reference is not None:
-                e.date, e.date_precision = reference.isoformat(), timex.DAY
+                # The text never says when: the publication day stands in, marked so that
+                # it places the event in time without contradicting a source that does say.
+                e.date, e.date_precision, e.date_basis = reference.isoformat(), timex.DAY, "published"
         if used_title:
             e.evidence.append(Evidence(headline.text, TITLE_OFFSET, TITLE_OFFSET))
