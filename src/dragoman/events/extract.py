@@ -215,13 +215,13 @@ class ArticleActors:
     def city(self, span: Span) -> Actor | None:
         return next((a for a in self.within(span, "place", "city") if is_city(a.name)), None)
 
-    def dateline_city(self, text: str, code: str | None) -> Actor | None:
-        """The city of a dateline opening one of the first lines ("MOSCOW, Nov 12 (Reuters) -");
-        the headline may come first. A dateline the entities stage did not link is looked up in
-        the knowledge base."""
+    def dateline(self, text: str, code: str | None) -> tuple[Actor | None, timex.TimeExpression | None]:
+        """The city and date of a dateline opening one of the first lines ("MOSCOW, Nov 12
+        (Reuters) -"); the headline may come first. A dateline the entities stage did not link
+        is looked up in the knowledge base. The date is the day the article reports on."""
         pattern = dateline_pattern()
         if pattern is None:
-            return None
+            return None, None
         lines = [m for m in re.finditer(r"^[^\n]*\S[^\n]*$", text, re.MULTILINE)][:DATELINE_LINES]
         for line in lines:
             match = pattern.match(line.group())
@@ -230,14 +230,16 @@ class ArticleActors:
             dates = timex.find(line.group()[match.end():match.end() + 40], code)
             if not dates or dates[0].start > 1:
                 continue
+            when = dates[0] if not dates[0].relative and dates[0].month is not None else None
             start, end = line.start() + match.start("place"), line.start() + match.end("place")
             linked = next((a for a in self.actors if a.start == start and a.type in ("place", "city")), None)
             if linked and is_city(linked.name):
-                return linked
+                return linked, when
             for entity in _kb_lookup(match.group("place"), code):
                 if entity.type == "place" and is_city(entity.name):
-                    return Actor(start, end, entity.name, entity.id, "place")
-        return None
+                    return Actor(start, end, entity.name, entity.id, "place"), when
+            return None, when
+        return None, None
 
 
 def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
@@ -307,7 +309,8 @@ class EventExtractor:
         drafts = _fold_into_summits(drafts)
         headline = _headline(article.title, article.lang, reference, lex)
         drafts = _drop_participant_statements(drafts, headline.speakers if headline else frozenset())
-        _anchor(drafts, actors.dateline_city(text, article.lang), reference, headline)
+        dateline_city, dateline_date = actors.dateline(text, article.lang)
+        _anchor(drafts, dateline_city, reference, headline, dateline_date)
         if headline is not None:
             # "State visit: ..." in the headline names the kind of the visit the body reports.
             kind = next((k for k, pattern in lex.visit_kinds if pattern.search(headline.text)), None)
@@ -668,9 +671,12 @@ def _headline(title: str | None, code: str | None, reference, lex: Lexicon | Non
     return headline
 
 
-def _anchor(drafts: list[Draft], dateline, reference, headline: Headline | None = None) -> None:
+def _anchor(drafts: list[Draft], dateline, reference, headline: Headline | None = None,
+            dateline_date: timex.TimeExpression | None = None) -> None:
     """Reported events without place or date take the article's: its first explicit ones, the
-    dateline city, the headline's city and date, the publication date. A statement takes the
+    dateline city, the headline's city and date, the dateline's date, the publication date.
+    A year-less dateline date in an undated article is kept as ``date_text`` for the corpus
+    stage to place. A statement takes the
     place only when its speaker takes part in a reported event. What the headline gives
     is marked by evidence from the headline (offsets ``TITLE_OFFSET``)."""
     reported = [d for d in drafts if d.event.status == REPORTED]
@@ -698,6 +704,12 @@ def _anchor(drafts: list[Draft], dateline, reference, headline: Headline | None 
             elif title_date is not None:
                 e.date, e.date_precision = title_date.iso, title_date.precision
                 used_title = True
+            elif dateline_date is not None:
+                placed = timex.resolve(dateline_date, reference)
+                if placed is not None:
+                    e.date, e.date_precision = placed.iso, placed.precision
+                else:
+                    e.date_text = dateline_date.surface
             elif reference is not None:
                 # The text never says when: the publication day stands in, marked so that
                 # it places the event in time without contradicting a source that does say.
