@@ -216,6 +216,9 @@ def test_undated_earlier_event_naming_its_counterpart_is_kept(extractor):
     ("kk", "Олар биыл шілдеде кездесті."),
     ("tr", "Bu yıl temmuzda görüştüler."),
     ("de", "Sie trafen sich im Juli dieses Jahres."),
+    ("hr", "Sastali su se u srpnju ove godine."),
+    ("bs", "Sastali su se u julu ove godine."),
+    ("cs", "Setkali se v červenci letošního roku."),
 ])
 def test_month_of_this_year(lang, text):
     found = timex.find(text, lang)
@@ -241,6 +244,9 @@ def test_hungarian_weekday_with_front_rounded_ending():
     ("ru", "Касым-Жомарт Токаев призвал к переговорам о прекращении огня.", {"Касым-Жомарт Токаев": (TOKAYEV, P)}),
     ("fr", "Kassym-Jomart Tokaïev a appelé à des négociations sur un cessez-le-feu.",
      {"Kassym-Jomart Tokaïev": (TOKAYEV, P)}),
+    ("hr", "Kasim-Žomart Tokajev pozvao je na pregovore o prekidu vatre.", {"Kasim-Žomart Tokajev": (TOKAYEV, P)}),
+    ("bs", "Kasim-Žomart Tokajev pozvao je na pregovore o prekidu vatre.", {"Kasim-Žomart Tokajev": (TOKAYEV, P)}),
+    ("cs", "Kasym-Žomart Tokajev vyzval k jednání o příměří.", {"Kasym-Žomart Tokajev": (TOKAYEV, P)}),
 ])
 def test_appeal_for_talks_is_not_an_event(extractor, lang, text, names):
     events = extractor(make_article(text, lang, "2024-09-17", names))

@@ -25,6 +25,11 @@ ABSOLUTE = [
     ("sr", "Sastanak je održan 12. novembra 2025. godine.", "2025-11-12"),
     ("sr", "Састанак је одржан 12. новембра 2025. године.", "2025-11-12"),
     ("uz", "Uchrashuv 2025-yil 12-noyabr kuni bo‘lib o‘tdi.", "2025-11-12"),
+    ("hr", "Sastanak je održan 12. studenoga 2025. godine.", "2025-11-12"),
+    ("hr", "Sporazum je potpisan 3. 4. 2025. u Zagrebu.", "2025-04-03"),
+    ("bs", "Sastanak je održan 12. novembra 2025. godine.", "2025-11-12"),
+    ("cs", "Setkání se konalo 12. listopadu 2025 v Praze.", "2025-11-12"),
+    ("cs", "Smlouva byla podepsána 5. července 2024.", "2024-07-05"),
     ("xx", "2025-11-12", "2025-11-12"),
 ]
 
@@ -42,6 +47,9 @@ NO_YEAR = [
     ("kk", "3 сәуірде", "2025-04-03"),
     ("de", "am 3. April", "2025-04-03"),
     ("fr", "le 3 avril", "2025-04-03"),
+    ("hr", "3. travnja", "2025-04-03"),
+    ("bs", "3. aprila", "2025-04-03"),
+    ("cs", "3. dubna", "2025-04-03"),
 ]
 
 
@@ -64,6 +72,7 @@ def test_december_date_read_in_january_is_last_year():
 WEEKDAYS = [  # published Friday 14 November 2025; "Wednesday" is the 12th
     ("en", "on Wednesday"), ("tr", "çarşamba günü"), ("hu", "szerdán"), ("ru", "в среду"),
     ("kk", "сәрсенбі күні"), ("de", "am Mittwoch"), ("fr", "mercredi"), ("sr", "u sredu"), ("uz", "chorshanba kuni"),
+    ("hr", "u srijedu"), ("bs", "u srijedu"), ("cs", "ve středu"),
 ]
 
 
@@ -88,6 +97,12 @@ RELATIVE = [
     ("fr", "hier", "2025-11-13", "day"), ("fr", "l'an dernier", "2024", "year"),
     ("sr", "juče", "2025-11-13", "day"), ("sr", "прошле године", "2024", "year"),
     ("uz", "kecha", "2025-11-13", "day"), ("uz", "o‘tgan yili", "2024", "year"),
+    ("hr", "jučer", "2025-11-13", "day"), ("hr", "sutra", "2025-11-15", "day"), ("hr", "prošle godine", "2024", "year"),
+    ("hr", "prošlog tjedna", "2025-11-03", "week"), ("hr", "lani u srpnju", "2024-07", "month"),
+    ("bs", "jučer", "2025-11-13", "day"), ("bs", "prošle sedmice", "2025-11-03", "week"),
+    ("bs", "naredne godine", "2026", "year"),
+    ("cs", "včera", "2025-11-13", "day"), ("cs", "zítra", "2025-11-15", "day"), ("cs", "loni", "2024", "year"),
+    ("cs", "minulý týden", "2025-11-03", "week"), ("cs", "v srpnu loňského roku", "2024-08", "month"),
 ]
 
 
@@ -100,6 +115,15 @@ def test_relative_words(lang, text, iso, precision):
 def test_month_and_year_keep_month_precision():
     resolved = first("in March 2024", "en", None)
     assert (resolved.iso, resolved.precision) == ("2024-03", "month")
+
+
+# "ve středu města" is the city centre, not Wednesday; "července" (July) is not June (června).
+@pytest.mark.parametrize("lang,text,months", [
+    ("cs", "Pochod prošel ve středu města.", []),
+    ("cs", "Jednání proběhlo 5. července a 6. června.", [7, 6]),
+])
+def test_czech_look_alike_words(lang, text, months):
+    assert [e.month for e in timex.find(text, lang)] == months
 
 
 def test_modal_may_is_not_a_month():

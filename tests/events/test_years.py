@@ -10,7 +10,8 @@ from .conftest import make_article
 
 
 @pytest.mark.parametrize("lang,written", [("en", "3 April"), ("tr", "3 Nisan’da"), ("hu", "április 3-án"),
-                                          ("ru", "3 апреля"), ("de", "3. April"), ("fr", "3 avril")])
+                                          ("ru", "3 апреля"), ("de", "3. April"), ("fr", "3 avril"),
+                                          ("hr", "3. travnja"), ("bs", "3. aprila"), ("cs", "3. dubna")])
 def test_year_from_dated_article_of_same_story(lang, written):
     dated = make_article("x", "en", "2025-04-04")
     undated = make_article("y", lang, None)

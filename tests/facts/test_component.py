@@ -18,6 +18,9 @@ def test_repeated_figure_is_one_fact_and_horizon_needs_a_programme():
     ("hu", "A felek aláírtak egy 2030-ig szóló gazdasági együttműködési programot."),
     ("en", "The sides adopted an economic cooperation programme until 2030."),
     ("ru", "Стороны подписали программу экономического сотрудничества до 2030 года."),
+    ("hr", "Strane su potpisale program gospodarske suradnje do 2030. godine."),
+    ("bs", "Strane su potpisale program ekonomske saradnje do 2030. godine."),
+    ("cs", "Strany podepsaly program hospodářské spolupráce do roku 2030."),
 ])
 def test_programme_horizon_is_a_year_fact(lang, text):
     facts = extract_facts(text, lang)

@@ -48,6 +48,28 @@ QUANTITIES = [
     ("sr", "Робна размена премашила је 3 милијарде долара.", 3e9, "USD", "over"),
     ("uz", "Tovar ayirboshlash 90 foizdan ortiq o‘sdi.", 90, "%", "over"),
     ("uz", "Savdo hajmi taxminan 1,5 milliard dollarni tashkil etdi.", 1.5e9, "USD", "about"),
+    ("hr", "Robna razmjena dosegnula je 2,5 milijardi eura.", 2.5e9, "EUR", None),
+    ("hr", "Vrijednost izvoza premašila je 1.200.000 eura.", 1.2e6, "EUR", "over"),
+    ("hr", "Ulaganja su iznosila oko 300 milijuna dolara.", 3e8, "USD", "about"),
+    ("hr", "Udio je narastao na gotovo 50 posto.", 50, "%", "almost"),
+    ("hr", "Izvezeno je više od 12 500 tona pšenice.", 12500, "t", "over"),
+    ("hr", "Tvrtka je ostvarila rekordnih 3,2 milijarde kuna prihoda.", 3.2e9, "HRK", "record"),
+    ("hr", "Proračun projekta iznosi 20 milijuna američkih dolara.", 2e7, "USD", None),
+    ("hr", "Inflacija je pala na 3,4 postotka.", 3.4, "%", None),
+    ("hr", "Dug je smanjen za 2,5 mil. eura.", 2.5e6, "EUR", None),
+    ("bs", "Vanjskotrgovinska razmjena iznosila je 1,8 milijardi konvertibilnih maraka.", 1.8e9, "BAM", None),
+    ("bs", "Investicije su dostigle skoro 500 miliona eura.", 5e8, "EUR", "almost"),
+    ("bs", "Izvoz je porastao za više od 10 posto.", 10, "%", "over"),
+    ("bs", "Udio stranih ulaganja iznosi oko 25 procenata.", 25, "%", "about"),
+    ("bs", "Isporučeno je 2.500 tona robe.", 2500, "t", None),
+    ("bs", "Kredit Svjetske banke iznosi 100 miliona dolara.", 1e8, "USD", None),
+    ("cs", "Obchodní výměna dosáhla 2,5 miliardy eur.", 2.5e9, "EUR", None),
+    ("cs", "Investice přesáhly 300 milionů dolarů.", 3e8, "USD", "over"),
+    ("cs", "Vývoz vzrostl téměř o 12 procent.", 12, "%", "almost"),
+    ("cs", "Stát zaplatí přibližně 1,2 mld. Kč.", 1.2e9, "CZK", "about"),
+    ("cs", "Dodáno bylo 12 500 tun obilí.", 12500, "t", None),
+    ("cs", "Firma vykázala rekordních 4 miliardy korun.", 4e9, "CZK", "record"),
+    ("cs", "Podíl činí více než 60 %.", 60, "%", "over"),
 ]
 
 
@@ -65,6 +87,9 @@ def test_quantities(lang, text, value, unit, qualifier):
     ("tr", "2024 yılında 7. toplantı 3 Nisan’da yapıldı, Dos 2 sahasında."),
     ("hu", "A 7. ülést 2025. november 12-én tartották, 65 éves korában."),
     ("ru", "12 ноября 2025 года прошло 7-е заседание, в нем участвовали 15 делегаций."),
+    ("hr", "Na 7. sjednici održanoj 12. studenoga 2025. sudjelovalo je 15 izaslanstava."),
+    ("bs", "Na 7. sjednici održanoj 12. novembra 2025. učestvovalo je 15 delegacija i 5 knjiga."),
+    ("cs", "Dne 12. listopadu 2025 se konalo 7. zasedání, zúčastnilo se 15 delegací a stavba má 3 tunely."),
 ])
 def test_plain_numbers_years_dates_and_ordinals_are_not_quantities(lang, text):
     assert quantities(text, lang) == []
@@ -88,10 +113,27 @@ def test_parse_number_separators(text, decimal, thousands, value):
     ("fr", "une feuille de route d'ici 2030", 2030, True),
     ("sr", "program ekonomske saradnje do 2030. godine", 2030, True),
     ("uz", "2030-yilgacha iqtisodiy hamkorlik dasturi", 2030, True),
+    ("hr", "program gospodarske suradnje do 2030. godine", 2030, True),
+    ("hr", "robnu razmjenu želimo udvostručiti do 2030.", 2030, False),
+    ("bs", "strategija razvoja saradnje do 2030. godine", 2030, True),
+    ("cs", "program hospodářské spolupráce do roku 2030", 2030, True),
+    ("cs", "vývoz chceme zdvojnásobit do roku 2030", 2030, False),
 ])
 def test_horizons(lang, text, year, program):
     (found,) = horizons(text, lang)
     assert (found.year, found.program) == (year, program)
+
+
+# "od 2018. do 2022." is a range, not the year a state began.
+@pytest.mark.parametrize("lang,text", [
+    ("hr", "Od 2018. do 2022. bio je veleposlanik u Beču."),
+    ("bs", "Od 2018. godine do 2022. bio je ambasador u Beču."),
+    ("cs", "Od roku 2018 do roku 2022 byl velvyslancem ve Vídni."),
+])
+def test_start_of_a_range_is_not_a_since_year(lang, text):
+    from dragoman.facts.numbers import since_years
+
+    assert since_years(text, lang) == []
 
 
 def test_unknown_language_still_reads_symbols():
@@ -109,6 +151,9 @@ def test_unknown_language_still_reads_symbols():
     ("tr", "Macaristan 2018'den bu yana teşkilatta gözlemci."),
     ("de", "Ungarn ist seit 2018 Beobachter der Organisation."),
     ("fr", "La Hongrie est observatrice depuis 2018."),
+    ("hr", "Mađarska je od 2018. promatrač u organizaciji."),
+    ("bs", "Mađarska je od 2018. godine posmatrač u organizaciji."),
+    ("cs", "Maďarsko je od roku 2018 pozorovatelem v organizaci."),
 ])
 def test_since_year_is_a_year_fact(lang, text):
     from dragoman.facts.component import extract_facts
