@@ -1,19 +1,64 @@
 """The ``entities`` pipeline component: mentions with canonical ids, and the entity list."""
 from __future__ import annotations
 
-from ..doc import Article
+from ..doc import Article, EntityRef, Mention
 from ..kb import load_kb
+from ..kb.normalize import fold
 from ..pipeline import component
-from .recognise import Recogniser
+from .recognise import UNKNOWN_PREFIX, Recogniser
 
 
 @component("entities", requires=("text", "lang"), provides=("mentions", "entities"))
 class Entities:
-    """Fills ``article.mentions`` (offsets into ``article.text``) and ``article.entities``."""
+    """Fills ``article.mentions`` (offsets into ``article.text``) and ``article.entities``.
+
+    The headline is read too, but only with the knowledge base (no statistical or
+    capitalisation finder: headlines are often in title case). What it names joins
+    ``article.entities`` (counted as one more mention); its mentions are not kept, because
+    every ``Mention`` offset points into ``article.text``.
+
+    When ``describe`` ran first (the default order), a byline left in the text (``Par Lucie
+    Garnier``) is not taken for a person the article is about: an unknown name equal to
+    ``article.author`` is dropped. Known people keep their mentions even when they sign.
+    """
 
     def __init__(self) -> None:
-        self.recognise = Recogniser(load_kb())
+        kb = load_kb()
+        self.recognise = Recogniser(kb)
+        self.recognise_headline = Recogniser(kb, finders=[])
 
     def __call__(self, article: Article) -> Article:
         article.mentions, article.entities = self.recognise(article.text or "", article.lang)
+        if article.title and article.title.strip():
+            _, headline = self.recognise_headline(article.title, article.lang)
+            article.entities = merge_headline(article.entities, headline)
+        author = getattr(article, "author", None)
+        if author:
+            article.mentions, article.entities = drop_author(article.mentions, article.entities, author)
         return article
+
+
+def drop_author(mentions: list[Mention], entities: list[EntityRef], author: str
+                ) -> tuple[list[Mention], list[EntityRef]]:
+    """``mentions`` and ``entities`` without the unknown person whose name is the byline's."""
+    signed = {e.id for e in entities if e.type == "person" and e.id.startswith(UNKNOWN_PREFIX)
+              and fold(e.name) == fold(author)}
+    if not signed:
+        return mentions, entities
+    return ([m for m in mentions if m.entity_id not in signed],
+            [e for e in entities if e.id not in signed])
+
+
+def merge_headline(entities: list[EntityRef], headline: list[EntityRef]) -> list[EntityRef]:
+    """``entities`` with the headline's added: one more mention for those the text names,
+    the others appended in headline order."""
+    by_id = {e.id: e for e in entities}
+    out = list(entities)
+    for ref in headline:
+        if ref.id in by_id:
+            by_id[ref.id].mentions += ref.mentions
+        else:
+            added = EntityRef(ref.id, ref.name, ref.type, ref.mentions)
+            by_id[ref.id] = added
+            out.append(added)
+    return out

@@ -23,6 +23,9 @@ from ..kb.normalize import fold
 NAME_PARTICLES = frozenset("von van der den de del da di du la le bin ibn al el uulu ogly kyzy".split())
 # Longest run of words taken as one name after a title.
 MAX_NAME_TOKENS = 4
+# What may stand between a title and the name it introduces (President X, President, X; X
+# elnök): spaces or a comma, never a full stop or a line break, which start a new sentence.
+_TITLE_GAP = re.compile(r"\s{1,2}|,\s")
 # A word; a dot is not part of it, so "Dufresnoy. Dufresnoy" is two names, not one.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -91,7 +94,8 @@ class TitleFinder:
         for i in range(len(words)):
             for title in before:
                 n = len(title)
-                if tuple(folded[i:i + n]) == title and i + n < len(words):
+                if (tuple(folded[i:i + n]) == title and i + n < len(words)
+                        and _TITLE_GAP.fullmatch(text[words[i + n - 1].end():words[i + n].start()])):
                     run = _name_run(text, words, i + n, +1)
                     while run and fold(run[0].group()) in title_words:
                         run = run[1:]
@@ -106,6 +110,8 @@ class TitleFinder:
                     if k > 0 and not words[k].group()[0].isupper():
                         k -= 1
                     run = _name_run(text, words, k, -1)
+                    if run and not _TITLE_GAP.fullmatch(text[words[k].end():words[k + 1].start()]):
+                        run = []
                     if run:
                         spans.append(self._span(text, run))
                     break

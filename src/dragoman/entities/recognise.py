@@ -6,16 +6,25 @@
    phonetic key of a person's name; a name still unknown gets ``dm:name:<phonetic key>``, so the
    same unknown person written ``Caparov`` and ``Жапаров`` gets one id.
 3. Bare surnames and role phrases resolved to the people already found (:mod:`.coref`).
+
+Not kept as entities: unknown names that are ordinary words (``[ner] common_words`` of
+``lang/<code>/titles.toml``, or the language's dictionary for a model's one-word names), a news
+agency credited in brackets or on a line of its own, a country adjective in a phrase that names
+a people (``[not_country]`` of ``demonyms.toml``), and regions (``REGION_ROLE``), which are
+recognised but not listed.
 """
 from __future__ import annotations
 
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .. import lang as langdata
 from ..doc import EntityRef, Mention
 from ..kb.model import ADJECTIVE, KnowledgeBase
-from ..kb.normalize import is_cyrillic, phonetic_key
+from ..kb.morph import inflection
+from ..kb.normalize import fold, is_cyrillic, phonetic_key
 from ..kb.translit import transliterator
 from . import coref
 from .finders import CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, model_finder
@@ -25,6 +34,17 @@ from .gazetteer import Match, Token, find_acronyms, find_names, resolve_overlaps
 # (surname mentions included): real subjects recur, bylines and one-off captions do not.
 MIN_MENTIONS_CAPITALISED = 2
 UNKNOWN_PREFIX = "dm:name:"
+# Knowledge-base entities with this role (Central Asia, the Middle East) are recognised, so no
+# finder takes their words for an unknown name, but they are not listed as the article's
+# entities: a region is where things happen, not a party to them.
+REGION_ROLE = "region"
+# Finders whose one-word names are checked against the language's dictionary and its
+# ``[ner] common_words`` (titles.toml): statistical models tag capitalised ordinary words
+# (Publié, État, Мемлекет) as names, most of all in a language they were not trained on.
+MODEL_SOURCES = frozenset({"natasha", "spacy"})
+# Characters around an agency's name when it credits a report rather than names a party:
+# (AFP), /ТАСС/, [Reuters].
+_CREDIT_OPEN, _CREDIT_CLOSE = "(/[", ")/]"
 _SENTENCE_END = (".", "!", "?", "\n", ":", "\"", "“", "«")
 
 
@@ -56,7 +76,8 @@ class Recogniser:
         lang = lang or "en"
         toks = tokenise(text, lang)
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
-        matches = [m for m in matches if not self._common_word(text, toks, m, lang)]
+        matches = [m for m in matches if not self._common_word(text, toks, m, lang)
+                   and not _people_not_country(toks, m, lang)]
         found: list[_Found] = []
         taken = [False] * len(toks)
         for match in matches:
@@ -102,11 +123,14 @@ class Recogniser:
         claimed = [(f.mention.start, f.mention.end) for f in found]
         for finder in self.finders_for(lang):
             for span in finder.find(text, lang):
-                span = _trim(span, claimed)
+                span = _trim(_strip_punctuation(span), claimed)
                 if span is None:
                     continue
                 entity_id, name, etype = self._link(span, lang)
                 if entity_id is None:
+                    continue
+                if entity_id.startswith(UNKNOWN_PREFIX) and (
+                        _ordinary_word(span, lang) or _agency_credit(text, span)):
                     continue
                 weak = span.source == "caps"
                 found.append(_Found(Mention(span.start, span.end, span.text, entity_id, etype,
@@ -190,19 +214,100 @@ class Recogniser:
                               entity.name if entity else person.id))
         return out
 
-    @staticmethod
-    def _finish(found: list[_Found]) -> tuple[list[Mention], list[EntityRef]]:
+    def _finish(self, found: list[_Found]) -> tuple[list[Mention], list[EntityRef]]:
+        regions = {f.mention.entity_id for f in found
+                   if (e := self.kb.get(f.mention.entity_id)) is not None and e.role == REGION_ROLE}
         counts = Counter(f.mention.entity_id for f in found)
         kept = [f for f in found if not (f.weak and counts[f.mention.entity_id] < MIN_MENTIONS_CAPITALISED)]
         kept.sort(key=lambda f: (f.mention.start, f.mention.end))
         refs: dict[str, EntityRef] = {}
         for f in kept:
             m = f.mention
+            if m.entity_id in regions:
+                continue
             if m.entity_id in refs:
                 refs[m.entity_id].mentions += 1
             else:
                 refs[m.entity_id] = EntityRef(m.entity_id, f.name, m.type, 1)
         return [f.mention for f in kept], list(refs.values())
+
+
+# Punctuation a model may leave at the end of a name (Telegram!, Astana.).
+_TRAILING_PUNCTUATION = ".,;:!?…)»”\"'"
+
+
+def _strip_punctuation(span: Span) -> Span:
+    surface = span.text.rstrip(_TRAILING_PUNCTUATION + " ")
+    if surface == span.text or not surface:
+        return span
+    normal = span.normal.rstrip(_TRAILING_PUNCTUATION + " ") if span.normal else span.normal
+    return Span(span.start, span.start + len(surface), surface, span.label, normal, span.source)
+
+
+def _ordinary_word(span: Span, lang: str) -> bool:
+    """A name that ``lang/<code>/titles.toml`` lists as an ordinary word (alone or followed by
+    lower-case words), or one word a statistical model found that the language's dictionary
+    knows."""
+    words = [w.strip(".,;:!?\"'«»“”()") for w in span.text.split()]
+    if not words or not words[0]:
+        return True
+    word = words[0]
+    bases = {fold(word), *inflection(lang).bases(fold(word))}
+    # Listed as not a name (whichever finder found it), alone or before lower-case words
+    # (Мемлекет басшысы "head of state").
+    if bases & common_words(lang) and all(not w[:1].isupper() for w in words[1:]):
+        return True
+    if len(words) != 1:
+        return False
+    if span.source not in MODEL_SOURCES:
+        return False
+    known = dictionary(lang)
+    # An all-capital word is an acronym or a dateline (AFP, ASTANA), not a dictionary word.
+    return bool(known and not word.isupper() and known(word.lower()))
+
+
+def _agency_credit(text: str, span: Span) -> bool:
+    """A news agency's name credited in brackets or slashes (``(AFP)``, ``/ТАСС/``): the source
+    of the report, not an entity it is about. ``told Reuters`` still counts."""
+    if fold(span.text) not in agency_names():
+        return False
+    before = text[:span.start].rstrip(" ")
+    after = text[span.end:].lstrip(" ")
+    bracketed = bool(before) and before[-1] in _CREDIT_OPEN and after[:1] in _CREDIT_CLOSE
+    own_line = before[-1:] in ("", "\n") and after[:1] in ("", "\n")  # a credit line: "MTI"
+    return bracketed or own_line
+
+
+def _people_not_country(toks: list[Token], match: Match, lang: str) -> bool:
+    """A country adjective that names a people or a family of languages in this phrase
+    (Türk dünyası "the Turkic world"): ``[not_country]`` of ``lang/<code>/demonyms.toml``."""
+    if match.kind != ADJECTIVE or match.first_token < 0:
+        return False
+    after = match.first_token + match.n_tokens
+    if after >= len(toks):
+        return False
+    followers = not_country_words(lang).get(fold(toks[match.first_token].text))
+    return bool(followers and followers.intersection(toks[after].bases))
+
+
+@lru_cache(maxsize=None)
+def not_country_words(lang: str) -> dict[str, frozenset[str]]:
+    table = langdata.load(lang, "demonyms").get("not_country", {})
+    return {fold(adjective): frozenset(fold(w) for w in words) for adjective, words in table.items()}
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str) -> frozenset[str]:
+    """``lang/<code>/titles.toml`` ``[ner] common_words``, folded."""
+    words = langdata.load(lang, "titles").get("ner", {}).get("common_words", [])
+    return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> frozenset[str]:
+    """Folded names and aliases of the news agencies of ``lang/xx/agencies.toml``."""
+    agencies = langdata.load(langdata.COMMON, "agencies").get("agency", [])
+    return frozenset(fold(a) for agency in agencies for a in [agency.get("name", "")] + agency.get("aliases", []) if a)
 
 
 def _trim(span: Span, claimed: list[tuple[int, int]]) -> Span | None:

@@ -34,10 +34,10 @@ DATA = HERE / "data"
 OUTPUT = HERE / "kb.json.gz"
 FORMAT_VERSION = 1
 
-# CLDR locales whose country names we keep (sr twice: Cyrillic and Latin).
+# CLDR locales whose country names we keep (sr and uz twice: Cyrillic and Latin).
 LOCALES = {"en": "en", "tr": "tr", "hu": "hu", "ru": "ru", "kk": "kk", "de": "de", "fr": "fr",
            "es": "es", "it": "it", "pl": "pl", "sr": "sr", "sr_Latn": "sr", "hr": "hr", "bs": "bs",
-           "uz": "uz", "cs": "cs", "uk": "uk"}
+           "uz": "uz", "uz_Cyrl": "uz", "cs": "cs", "uk": "uk"}
 # Cities this big are known world-wide; smaller ones only matter in the regions below.
 GLOBAL_MIN_POPULATION = 1_000_000
 REGIONAL_MIN_POPULATION = 50_000
@@ -172,7 +172,7 @@ class Builder:
         from babel import Locale
 
         overrides = tomllib.loads((DATA / "overrides.toml").read_text(encoding="utf-8"))
-        territories = {code: Locale.parse(locale).territories for code, locale in LOCALES.items()}
+        territories = {locale: Locale.parse(locale).territories for locale in LOCALES}
         demonyms = langdata.load_all("demonyms", include_common=False)
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             iso = country.alpha_2
