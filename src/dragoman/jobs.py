@@ -9,6 +9,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .doc import Article, RawDocument, Rejection
 from .pipeline import Pipeline, default_pipeline
@@ -28,7 +29,7 @@ class IngestReport:
         return self.added + self.updated
 
 
-class Linker:
+class Linker(Protocol):
     """What the corpus-level linking stage offers the jobs (see ``dragoman.stories``)."""
 
     def link(self, articles: Iterable[Article]): ...
