@@ -18,6 +18,8 @@ from .doc import Article
 from .store import SqlStore, open_store
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# How many participants a story row names (the most mentioned first).
+STORY_PARTICIPANTS_SHOWN = 3
 # How many rows a listing prints unless --limit says otherwise.
 DEFAULT_LIMIT = 50
 
@@ -232,11 +234,15 @@ def cmd_stories(args, err: Console) -> int:
     with _store(args) as store:
         summaries = _linker_or_fail(store).stories(since=args.since, actor=args.actor)
     table = Table(title="Stories", title_justify="left")
-    for column in ("id", "dates", "articles", "langs", "title", "participants"):
-        table.add_column(column, overflow="fold", justify="right" if column == "articles" else "left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("articles", no_wrap=True)
+    table.add_column("story", overflow="fold", min_width=30)
     for story in summaries:
-        table.add_row(story.id, _span(story.first_date, story.last_date), str(story.n_articles),
-                      ",".join(story.langs), story.title, ", ".join(story.participants[:4]))
+        who = ", ".join(story.participants[:STORY_PARTICIPANTS_SHOWN])
+        table.add_row(story.id, _span(story.first_date, story.last_date),
+                      f"{story.n_articles} ({','.join(story.langs)})",
+                      f"{story.title}\n[dim]{who}[/]" if who else story.title)
     _out().print(table if summaries else "no stories match")
     return EXIT_OK
 
@@ -244,7 +250,11 @@ def cmd_stories(args, err: Console) -> int:
 def _span(first: str | None, last: str | None) -> str:
     if not first:
         return "?"
-    return first if not last or last == first else f"{first} – {last}"
+    if not last or last == first:
+        return first
+    # Same year (and month): write only what changes, as people do ("2025-11-11…12").
+    shared = 8 if first[:8] == last[:8] else 5 if first[:5] == last[:5] else 0
+    return f"{first}…{last[shared:]}"
 
 
 def cmd_story(args, err: Console) -> int:
