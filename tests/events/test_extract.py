@@ -404,3 +404,23 @@ def test_article_without_language_data_yields_no_events():
     from dragoman.events.extract import EventExtractor
 
     assert EventExtractor(None)(make_article("Text in an unknown language.", "zz")) == []
+
+
+DATELINE_ORIGIN = {
+    "en": "ASTANA, 5 November – President Tokayev will travel to Russia next week for a two-day state visit.",
+    "fr": "ASTANA, 5 novembre – Le président Tokaïev se rendra en Russie la semaine prochaine pour une visite d'État.",
+    "ru": "АСТАНА, 5 ноября. Президент Токаев на следующей неделе посетит Россию с государственным визитом.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DATELINE_ORIGIN))
+def test_dateline_city_is_not_the_destination_of_a_planned_visit(extractor, lang):
+    text = DATELINE_ORIGIN[lang]
+    surfaces = {"en": ("ASTANA", "Tokayev", "Russia"), "fr": ("ASTANA", "Tokaïev", "Russie"),
+                "ru": ("АСТАНА", "Токаев", "Россию")}[lang]
+    names = {surfaces[0]: ("Astana", "place"), surfaces[1]: ("Kassym-Jomart Tokayev", "person"),
+             surfaces[2]: ("Russia", "country")}
+    events = extractor(make_article(text, lang, "2025-11-05", names))
+    visit = next(e for e in events if e.type == "visit")
+    assert visit.status == "planned"
+    assert visit.place != "Astana"

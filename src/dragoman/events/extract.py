@@ -189,6 +189,7 @@ class ArticleActors:
     def __init__(self, article: Article):
         names = {e.id: e for e in article.entities}
         self.actors: list[Actor] = []
+        self.dateline_start: int | None = None  # where the dateline's city starts, once known
         for m in sorted(article.mentions, key=lambda m: m.start):
             ref = names.get(m.entity_id) if m.entity_id else None
             if ref is None and m.type != "person":
@@ -213,7 +214,11 @@ class ArticleActors:
         return next((a for a in self.actors if a.type == "person" and position <= a.start < ceiling), None)
 
     def city(self, span: Span) -> Actor | None:
-        return next((a for a in self.within(span, "place", "city") if is_city(a.name)), None)
+        # The dateline's city says where the report was filed, not where the sentence's event
+        # happens ("ASTANA, 5 Nov – Tokayev will travel to Russia ..."): it only ever enters
+        # an event through the anchoring of reported events.
+        return next((a for a in self.within(span, "place", "city")
+                     if is_city(a.name) and a.start != self.dateline_start), None)
 
     def dateline(self, text: str, code: str | None) -> tuple[Actor | None, timex.TimeExpression | None]:
         """The city and date of a dateline opening one of the first lines ("MOSCOW, Nov 12
@@ -303,13 +308,14 @@ class EventExtractor:
         lex = lexicon(article.lang)
         candidates = self._confirm(find_candidates(text, lex))
         actors = ArticleActors(article)
+        dateline_city, dateline_date = actors.dateline(text, article.lang)
+        actors.dateline_start = dateline_city.start if dateline_city else None
         reference = timex.parse_reference(article.published)
         drafts = [d for c in candidates if (d := self._draft(c, article, lex, actors, reference))]
         drafts = _merge(drafts)
         drafts = _fold_into_summits(drafts)
         headline = _headline(article.title, article.lang, reference, lex)
         drafts = _drop_participant_statements(drafts, headline.speakers if headline else frozenset())
-        dateline_city, dateline_date = actors.dateline(text, article.lang)
         _anchor(drafts, dateline_city, reference, headline, dateline_date)
         if headline is not None:
             # "State visit: ..." in the headline names the kind of the visit the body reports.
