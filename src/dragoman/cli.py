@@ -86,9 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
-        from .store import StoreError
         from .export import ExportError
-        if isinstance(error, (StoreError, ExportError)):
+        from .store import StoreError
+        user_errors: tuple[type[Exception], ...] = (StoreError, ExportError)
+        try:
+            from .stories import LinkError
+            user_errors += (LinkError,)
+        except ImportError:
+            pass
+        if isinstance(error, user_errors):
             err.print(f"[red]error:[/] {error}", soft_wrap=True)
             return EXIT_USAGE
         if args.debug:
