@@ -304,11 +304,7 @@ class FurnitureRemover:
                 drop("header", line)
                 i += 1
                 continue
-            kind = self.head_kind(line)
-            if kind:
-                if kind in ("published", "date", "byline"):
-                    out.header_lines.append(line.strip())
-                drop(kind, line)
+            if self._take_head_line(line, out, drop):
                 i += 1
                 continue
             if self.label_above_headline(lines, i, hint):
@@ -358,14 +354,20 @@ class FurnitureRemover:
                 out.header_lines.append(meta[0])
                 drop("metadata", line)
                 continue
-            kind = self.head_kind(line)
-            if kind:
-                if kind in ("published", "date", "byline"):
-                    out.header_lines.append(line.strip())
-                drop(kind, line)
+            if self._take_head_line(line, out, drop):
                 continue
             return kept + body[index:]
         return kept
+
+    def _take_head_line(self, line: str, out: Cleaned, drop) -> bool:
+        """Drop a header line (date, byline, metadata); keep the ones describe reads from."""
+        kind = self.head_kind(line)
+        if not kind:
+            return False
+        if kind in ("published", "date", "byline"):
+            out.header_lines.append(line.strip())
+        drop(kind, line)
+        return True
 
     def _prose(self, line: str) -> bool:
         """A paragraph of the story: long, ending like a sentence, not a disclaimer."""
