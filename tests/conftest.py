@@ -1,24 +1,16 @@
 """Shared fixtures: paths to the shared material and small helpers."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-SCORE_PY = SHARED / "eval" / "score.py"
-SAMPLES = REPO / "samples"
+from repo_paths import SCORE_PY, SEEDS
+from script_modules import load_module
 
 
 def load_scorer():
     """``shared/eval/score.py`` as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("dragoman_shared_score", SCORE_PY)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(SCORE_PY, "dragoman_shared_score")
 
 
 @pytest.fixture(scope="session")

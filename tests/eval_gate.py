@@ -7,13 +7,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from repo_paths import SAMPLES, SEEDS
 
 from dragoman.cli import main as dragoman
 from dragoman.store import open_store
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-SAMPLES = REPO / "samples"
 FLOORS = tomllib.loads((Path(__file__).parent / "eval_floors.toml").read_text(encoding="utf-8"))
 CORPORA = {"seeds": (SEEDS, SEEDS / "gold.jsonl"), "samples": (SAMPLES / "corpus", SAMPLES / "gold.jsonl")}
 

@@ -1,24 +1,16 @@
 """The clean step on texts written for the tests, one set per language."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from script_modules import load_module
 
 from dragoman.clean.furniture import FurnitureRemover
 
 
-def _load_samples():
-    """The shared sample helper (``tests/clean/_samples.py``; tests run in importlib mode)."""
-    path = Path(__file__).resolve().parents[1] / "clean" / "_samples.py"
-    spec = importlib.util.spec_from_file_location("dragoman_test_clean_samples", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_samples = _load_samples()
+# The shared sample helper (``tests/clean/_samples.py``; tests run in importlib mode).
+_samples = load_module(Path(__file__).resolve().parents[1] / "clean" / "_samples.py", "dragoman_test_clean_samples")
 LANGS = _samples.LANGS
 SAMPLES = _samples.SAMPLES
 run = _samples.run

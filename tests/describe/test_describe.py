@@ -1,10 +1,10 @@
 """Language, date, source, byline and rewrite on texts written for the tests, per language."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from script_modules import load_module
 
 from dragoman.doc import Hints
 from dragoman.describe.author import find_author, person_name
@@ -13,16 +13,8 @@ from dragoman.describe.rewrite import rewrite_reasons
 from dragoman.pipeline import Pipeline
 
 
-def _load_samples():
-    """The shared sample helper (``tests/clean/_samples.py``; tests run in importlib mode)."""
-    path = Path(__file__).resolve().parents[1] / "clean" / "_samples.py"
-    spec = importlib.util.spec_from_file_location("dragoman_test_clean_samples", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_samples = _load_samples()
+# The shared sample helper (``tests/clean/_samples.py``; tests run in importlib mode).
+_samples = load_module(Path(__file__).resolve().parents[1] / "clean" / "_samples.py", "dragoman_test_clean_samples")
 LANGS = _samples.LANGS
 SAMPLES = _samples.SAMPLES
 case_id = _samples.case_id

@@ -1,19 +1,16 @@
 """Fixtures for the reader tests: the sample folder and its builder module."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from script_modules import load_module
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ingest"
 
 
 def _load_builder():
-    spec = importlib.util.spec_from_file_location("dragoman_ingest_samples", DATA / "make_samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(DATA / "make_samples.py", "dragoman_ingest_samples")
 
 
 @pytest.fixture(scope="session")

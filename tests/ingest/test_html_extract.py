@@ -180,13 +180,9 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "extraction.py"
 
 @pytest.fixture(scope="module")
 def bench():
-    import importlib.util
-    import sys
+    from script_modules import load_module
 
-    spec = importlib.util.spec_from_file_location("dragoman_bench_extraction", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
+    module = load_module(BENCH, "dragoman_bench_extraction")
     if not (module.DEFAULT_DATA / "ground-truth.json").is_file():
         pytest.skip(f"{module.DEFAULT_DATA} is missing: the shared folder must sit beside the repo")
     return module
