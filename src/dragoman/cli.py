@@ -9,6 +9,7 @@ errors; 70 an internal error; 130 interrupted (what was stored stays stored).
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from . import __version__
+from .safe_text import markup_safe
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 DEFAULT_DB = "dragoman.db"
@@ -28,6 +30,32 @@ class UserError(Exception):
 
 def _db_default() -> str:
     return os.environ.get("DRAGOMAN_DB") or DEFAULT_DB
+
+
+def _positive_megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes, not {value!r}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of megabytes, not {value!r}")
+    return number
+
+
+def _store_failure_message(error: BaseException) -> str | None:
+    """A clear message for failures of the store itself (a missing driver, a damaged file)."""
+    if isinstance(error, ModuleNotFoundError) and (error.name or "").split(".")[0] in (
+            "psycopg", "psycopg2", "asyncpg", "pg8000"):
+        return ("the PostgreSQL driver is not installed: pip install 'dragoman[postgres]'")
+    try:
+        from sqlalchemy.exc import DatabaseError
+    except ImportError:  # pragma: no cover - sqlalchemy is a dependency
+        return None
+    if isinstance(error, DatabaseError):
+        reason = str(getattr(error, "orig", None) or "the database reported an error").splitlines()[0]
+        return (f"the store is damaged ({reason}): restore it from a backup, or ingest the inputs "
+                "again into a new store with --db NEW_PATH")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="read files, folders, globs, feeds, JSON Lines, WARC into the store")
     p.add_argument("paths", nargs="+", metavar="PATH_OR_GLOB")
-    p.add_argument("--max-size", type=float, default=DEFAULT_MAX_MB, metavar="MB",
+    p.add_argument("--max-size", type=_positive_megabytes, default=DEFAULT_MAX_MB, metavar="MB",
                    help=f"set aside input files larger than this (default {DEFAULT_MAX_MB:g} MB)")
 
     p = sub.add_parser("export", help="write the store's articles as JSON Lines, CSV or Parquet")
@@ -76,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print("[yellow]interrupted[/]: what was stored stays stored; run the same command again to resume")
         return EXIT_INTERRUPTED
     except UserError as error:
-        err.print(f"[red]error:[/] {error}", markup=True, soft_wrap=True)
+        err.print(f"[red]error:[/] {markup_safe(error)}", markup=True, soft_wrap=True)
         return EXIT_USAGE
     except BrokenPipeError:
         # `dragoman export | head` closes the pipe early: not an error for the user.
@@ -95,11 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:
             pass
         if isinstance(error, user_errors):
-            err.print(f"[red]error:[/] {error}", soft_wrap=True)
+            err.print(f"[red]error:[/] {markup_safe(error)}", soft_wrap=True)
+            return EXIT_USAGE
+        user_message = _store_failure_message(error)
+        if user_message:
+            err.print(f"[red]error:[/] {markup_safe(user_message)}", soft_wrap=True)
             return EXIT_USAGE
         if args.debug:
             raise
-        err.print(f"[red]internal error:[/] {error.__class__.__name__}: {error}. "
+        err.print(f"[red]internal error:[/] {error.__class__.__name__}: {markup_safe(error)}. "
                   "Run again with --debug for details and please report it.", soft_wrap=True)
         return EXIT_INTERNAL
 

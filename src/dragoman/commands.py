@@ -12,6 +12,7 @@ from rich.table import Table
 from . import jobs
 from .cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, UserError, _db_default
 from .doc import Rejection
+from .safe_text import markup_safe, printable
 from .store import SqlStore, open_store
 
 # How many entities `dragoman stats` lists.
@@ -69,9 +70,9 @@ def cmd_ingest(args, err: Console) -> int:
                 counts[outcome] += 1
                 if isinstance(item, Rejection):
                     # One clear line per rejected input, printed above the bar.
-                    progress.console.print(f"[yellow]rejected[/] {item.origin}: {item.reason}",
+                    progress.console.print(f"[yellow]rejected[/] {markup_safe(item.origin)}: {markup_safe(item.reason)}",
                                            soft_wrap=True, markup=True, highlight=False)
-                progress.update(task, advance=1, origin=_short(item.origin),
+                progress.update(task, advance=1, origin=markup_safe(_short(printable(item.origin))),
                                 counts=" ".join(f"{k} {v}" for k, v in counts.items() if v))
 
             report = jobs.ingest(store, iter_inputs(args.paths, options, stats=reading),
@@ -85,7 +86,7 @@ def cmd_ingest(args, err: Console) -> int:
                  f"{len(report.rejected)} rejected"]
         err.print(f"{', '.join(parts)}; the store now holds {total} articles", highlight=False)
         if reading.skipped:
-            examples = ", ".join(reading.skipped_examples[:3])
+            examples = markup_safe(", ".join(reading.skipped_examples[:3]))
             err.print(f"skipped {reading.skipped} files of unsupported types in folders (e.g. {examples})",
                       highlight=False)
         if report.unchanged and not report.stored and not report.rejected:
@@ -115,7 +116,7 @@ def cmd_export(args, err: Console) -> int:
             annotate = linker.annotate if linker is not None else None
             count = write_export(iter_rows(store.iter_articles(), annotate), fmt, args.output)
     if not args.quiet and args.output not in (None, "-"):
-        err.print(f"wrote {count} {'stories' if args.stories else 'articles'} to {args.output} ({fmt})",
+        err.print(f"wrote {count} {'stories' if args.stories else 'articles'} to {markup_safe(args.output)} ({fmt})",
                   highlight=False)
     return EXIT_OK
 
@@ -140,7 +141,7 @@ def _table(title: str, counts: dict[str, int], key: str, *, limit: int | None = 
     table.add_column("articles", justify="right")
     items = sorted(counts.items(), key=(lambda kv: kv[0]) if sort_by_key else (lambda kv: (-kv[1], kv[0])))
     for name, count in items[:limit]:
-        table.add_row(name, str(count))
+        table.add_row(markup_safe(name), str(count))
     if limit and len(items) > limit:
         table.add_row(f"… {len(items) - limit} more", "")
     return table
@@ -169,14 +170,14 @@ def cmd_stats(args, err: Console) -> int:
             for column in ("entity", "type", "mentions", "articles"):
                 table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
             for _id, name, type_, mentions, n_articles in top_entities:
-                table.add_row(name, type_, str(mentions), str(n_articles))
+                table.add_row(markup_safe(name), markup_safe(type_), str(mentions), str(n_articles))
             out.print(table)
     if rejections:
         table = Table(title="Rejected inputs", title_justify="left")
         table.add_column("input", overflow="fold")
         table.add_column("reason", overflow="fold")
         for record in rejections:
-            table.add_row(record.origin, record.reason)
+            table.add_row(markup_safe(record.origin), markup_safe(record.reason))
         out.print(table)
     return EXIT_OK
 
@@ -186,6 +187,11 @@ def cmd_reprocess(args, err: Console) -> int:
         from .ingest import reread
 
         total = store.count_articles()
+        if args.ids:
+            unknown = [i for i in dict.fromkeys(args.ids) if store.get_article(i) is None]
+            if unknown:
+                raise UserError("no stored article with id " + ", ".join(map(repr, unknown))
+                                + "; `dragoman export` lists the ids")
         progress = Progress(SpinnerColumn(), TextColumn("[bold]reprocess[/]"), BarColumn(bar_width=None),
                             TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
                             console=err, disable=args.quiet, transient=True)
@@ -199,7 +205,7 @@ def cmd_reprocess(args, err: Console) -> int:
         if not report.interrupted:
             _corpus_passes(store, linker)
     for failure in report.failed:
-        err.print(f"[yellow]failed[/] {failure.origin}: {failure.reason}", soft_wrap=True)
+        err.print(f"[yellow]failed[/] {markup_safe(failure.origin)}: {markup_safe(failure.reason)}", soft_wrap=True)
     if not args.quiet:
         err.print(f"reprocessed {report.processed} articles, {len(report.failed)} failed", highlight=False)
     if report.interrupted:

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from .cli import EXIT_OK, UserError, _db_default
 from .doc import Article
+from .safe_text import markup_safe
 from .store import SqlStore, open_store
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -24,11 +25,21 @@ STORY_PARTICIPANTS_SHOWN = 3
 DEFAULT_LIMIT = 50
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
+    return number
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("entities", help="entities by mention count")
     p.add_argument("--lang", help="only mentions in articles of this language (ISO 639-1)")
     p.add_argument("--type", choices=("person", "org", "country", "place", "other"))
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT)
+    p.add_argument("--limit", type=_positive_int, default=DEFAULT_LIMIT)
 
     p = sub.add_parser("entity", help="one entity: its names, mentions per language, articles")
     p.add_argument("name", metavar="NAME_OR_ID")
@@ -57,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang")
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--actor")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_positive_int, default=20)
 
 
 def _store(args) -> SqlStore:
@@ -67,9 +78,20 @@ def _store(args) -> SqlStore:
 def _date_arg(value: str | None, flag: str) -> str | None:
     if value is None:
         return None
-    if not ISO_DATE.match(value):
-        raise UserError(f"{flag} takes an ISO date such as 2025, 2025-04 or 2025-04-03, not {value!r}")
+    if not ISO_DATE.match(value) or not _real_date(value):
+        raise UserError(f"{flag} takes a real ISO date such as 2025, 2025-04 or 2025-04-03, not {value!r}")
     return value
+
+
+def _real_date(value: str) -> bool:
+    import datetime
+
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def _kb():
@@ -117,7 +139,7 @@ def cmd_entities(args, err: Console) -> int:
     for column in ("id", "name", "type", "mentions", "articles"):
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
     for entity_id, name, type_, mentions, n_articles in rows:
-        table.add_row(entity_id, name, type_, str(mentions), str(n_articles))
+        table.add_row(markup_safe(entity_id), markup_safe(name), markup_safe(type_), str(mentions), str(n_articles))
     _out().print(table if rows else "no entities stored yet")
     return EXIT_OK
 
@@ -134,21 +156,21 @@ def cmd_entity(args, err: Console) -> int:
             raise UserError(f"no entity called {args.name!r} in the knowledge base or the store")
     out = _out()
     if entity is not None:
-        out.print(f"[bold]{entity.name}[/] ({entity.type}, {entity.id})"
-                  + (f": {entity.role}" if getattr(entity, "role", None) else ""))
+        out.print(f"[bold]{markup_safe(entity.name)}[/] ({markup_safe(entity.type)}, {markup_safe(entity.id)})"
+                  + (f": {markup_safe(entity.role)}" if getattr(entity, "role", None) else ""))
         names = getattr(entity, "names", {}) or {}
         for lang in sorted(names):
-            out.print(f"  {lang}: {', '.join(sorted(set(names[lang]))[:12])}")
+            out.print(f"  {markup_safe(lang)}: {markup_safe(', '.join(sorted(set(names[lang]))[:12]))}")
     per_lang = Counter()
     for _id, lang, _title, mentions in rows:
         per_lang[lang or "unknown"] += mentions
     if per_lang:
-        out.print("mentions per language: " + ", ".join(f"{k} {v}" for k, v in per_lang.most_common()))
+        out.print("mentions per language: " + markup_safe(", ".join(f"{k} {v}" for k, v in per_lang.most_common())))
     table = Table(title="Articles", title_justify="left")
     for column in ("article", "lang", "mentions", "title"):
         table.add_column(column, overflow="fold")
     for article_id, lang, title, mentions in rows:
-        table.add_row(article_id, lang or "", str(mentions), title or "")
+        table.add_row(markup_safe(article_id), markup_safe(lang), str(mentions), markup_safe(title))
     out.print(table if rows else "no stored article mentions it yet")
     return EXIT_OK
 
@@ -198,8 +220,8 @@ def cmd_events(args, err: Console) -> int:
         table.add_column(column, overflow="fold")
     for article, event in found:
         kind = f"{event.type} ({event.visit_kind})" if event.visit_kind else event.type
-        table.add_row(event.date or "?", kind, ", ".join(event.participants), event.place or "",
-                      event.status, article.id, article.lang or "")
+        table.add_row(*map(markup_safe, (event.date or "?", kind, ", ".join(event.participants), event.place,
+                                         event.status, article.id, article.lang)))
     _out().print(table if found else "no events match")
     return EXIT_OK
 
@@ -214,8 +236,8 @@ def cmd_facts(args, err: Console) -> int:
         table.add_column(column, overflow="fold")
     for article, fact in rows:
         value = f"{fact.value:,.0f}" if float(fact.value).is_integer() else f"{fact.value:,}"
-        table.add_row(value, fact.unit, fact.qualifier or "", str(fact.year or ""), fact.what,
-                      article.id, article.lang or "")
+        table.add_row(*map(markup_safe, (value, fact.unit, fact.qualifier, fact.year or "", fact.what,
+                                         article.id, article.lang)))
     _out().print(table if rows else "no facts match")
     return EXIT_OK
 
@@ -240,9 +262,10 @@ def cmd_stories(args, err: Console) -> int:
     table.add_column("story", overflow="fold", min_width=30)
     for story in summaries:
         who = ", ".join(story.participants[:STORY_PARTICIPANTS_SHOWN])
-        table.add_row(story.id, _span(story.first_date, story.last_date),
-                      f"{story.n_articles} ({','.join(story.langs)})",
-                      f"{story.title}\n[dim]{who}[/]" if who else story.title)
+        title = markup_safe(story.title)
+        table.add_row(markup_safe(story.id), markup_safe(_span(story.first_date, story.last_date)),
+                      markup_safe(f"{story.n_articles} ({','.join(story.langs)})"),
+                      f"{title}\n[dim]{markup_safe(who)}[/]" if who else title)
     _out().print(table if summaries else "no stories match")
     return EXIT_OK
 
@@ -263,29 +286,29 @@ def cmd_story(args, err: Console) -> int:
     if detail is None:
         raise UserError(f"no story {args.story_id!r}; `dragoman stories` lists them")
     out = _out()
-    out.print(f"[bold]{detail.title}[/] ({detail.id})")
-    out.print(f"{_span(detail.first_date, detail.last_date)}; languages: {', '.join(detail.langs)}; "
-              f"participants: {', '.join(detail.participants)}")
+    out.print(f"[bold]{markup_safe(detail.title)}[/] ({markup_safe(detail.id)})")
+    out.print(markup_safe(f"{_span(detail.first_date, detail.last_date)}; languages: {', '.join(detail.langs)}; "
+                          f"participants: {', '.join(detail.participants)}"))
     articles = Table(title="Articles", title_justify="left")
     for column in ("article", "lang", "published", "copy of", "title"):
         articles.add_column(column, overflow="fold")
     for member in detail.articles:
-        articles.add_row(member.id, member.lang or "", member.published or "", member.duplicate_of or "",
-                         member.title or "")
+        articles.add_row(*map(markup_safe, (member.id, member.lang, member.published, member.duplicate_of,
+                                            member.title)))
     out.print(articles)
     events = Table(title="Events (merged across articles)", title_justify="left")
     for column in ("date", "type", "participants", "place", "status", "reported by"):
         events.add_column(column, overflow="fold")
     for event in detail.events:
-        events.add_row(event.date or "?", event.type, ", ".join(event.participants), event.place or "",
-                       event.status, f"{len(event.articles)} ({', '.join(sorted(set(event.langs)))})")
+        events.add_row(*map(markup_safe, (event.date or "?", event.type, ", ".join(event.participants), event.place,
+                                          event.status, f"{len(event.articles)} ({', '.join(sorted(set(event.langs)))})")))
     out.print(events if detail.events else "no events")
     if detail.conflicts:
         conflicts = Table(title="Where the sources disagree", title_justify="left")
         for column in ("field", "article", "says", "other article", "says "):
             conflicts.add_column(column, overflow="fold")
         for c in detail.conflicts:
-            conflicts.add_row(c.field, c.article, str(c.value), c.other, str(c.other_value))
+            conflicts.add_row(*map(markup_safe, (c.field, c.article, c.value, c.other, c.other_value)))
         out.print(conflicts)
     else:
         out.print("the sources agree")
@@ -305,14 +328,15 @@ def cmd_search(args, err: Console) -> int:
     for column in ("score", "story", "langs", "articles", "title"):
         table.add_column(column, overflow="fold")
     for hit in stories:
-        table.add_row(f"{hit.score:.3f}", hit.story_id, ",".join(hit.langs), str(len(hit.articles)), hit.title)
+        table.add_row(f"{hit.score:.3f}", *map(markup_safe, (hit.story_id, ",".join(hit.langs), len(hit.articles),
+                                                             hit.title)))
     out.print(table if stories else "no stories match")
     table = Table(title="Articles", title_justify="left")
     for column in ("score", "article", "lang", "published", "story", "title"):
         table.add_column(column, overflow="fold")
     for hit in hits:
-        table.add_row(f"{hit.score:.3f}", hit.article_id, hit.lang or "", hit.published or "",
-                      hit.story_id or "", hit.title or "")
+        table.add_row(f"{hit.score:.3f}", *map(markup_safe, (hit.article_id, hit.lang, hit.published,
+                                                             hit.story_id, hit.title)))
     out.print(table if hits else "no articles match")
     return EXIT_OK
 
