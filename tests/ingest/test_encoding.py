@@ -135,3 +135,18 @@ def _encodable(text: str, encoding: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_russian_utf16_without_a_bom_is_read(tmp_path, encoding):
+    """Issue 11: mostly non-ASCII UTF-16 without a BOM was rejected as binary."""
+    from dragoman.doc import Rejection
+    from dragoman.ingest import iter_inputs
+
+    text = ("Президент России Владимир Путин встретился с Реджепом Эрдоганом в Сочи 5 марта. "
+            "Стороны обсудили торговлю, газ и войну на Украине.\n") * 3
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode(encoding))
+    [item] = list(iter_inputs([str(path)]))
+    assert not isinstance(item, Rejection), item
+    assert "Владимир Путин" in item.text

@@ -66,3 +66,18 @@ def test_malformed_html_never_raises(markup):
 def test_fragment_text_keeps_paragraphs_and_drops_scripts():
     html = "<p>First <b>bold</b> line.</p><script>alert(1)</script><p>Second<br>line &amp; more</p>"
     assert fragment_text(html) == "First bold line.\n\nSecond\nline & more"
+
+
+def test_html_nested_deeper_than_libxml_limit_keeps_its_text(tmp_path):
+    """Issue 11: nesting deeper than ~255 elements was rejected as 'no main text found'."""
+    from dragoman.doc import Rejection
+    from dragoman.ingest import iter_inputs
+
+    body = ("<p>Kazakh President Kassym-Jomart Tokayev met the Turkish president in Ankara on Monday. "
+            "The two sides signed agreements on trade, transport and energy cooperation.</p>") * 4
+    path = tmp_path / "deep.html"
+    path.write_text("<html><head><title>Deep</title></head><body>" + "<div>" * 400 + body
+                    + "</div>" * 400 + "</body></html>", encoding="utf-8")
+    [item] = list(iter_inputs([str(path)]))
+    assert not isinstance(item, Rejection), item
+    assert "Kassym-Jomart Tokayev" in item.text

@@ -211,3 +211,30 @@ def test_named_pipe_is_rejected_without_blocking(run, tmp_path):
         os.mkfifo(pipe)
         _, rejections, _ = run(pipe)
         assert rejections[0].reason == "not a regular file (a device, pipe or socket)"
+
+
+def test_unreadable_folder_is_a_rejection_with_its_reason(tmp_path, monkeypatch):
+    """Issue 11: a folder that cannot be listed (chmod 000) was skipped silently, exit 0.
+    We run as root in CI, where chmod 000 does not stop reading, so listing is made to fail."""
+    import os
+
+    from dragoman.doc import Rejection
+    from dragoman.ingest import iter_inputs
+
+    (tmp_path / "ok.txt").write_text("President Erdoğan met President Putin in Sochi on Monday.\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Never read.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(iter_inputs([str(tmp_path)]))
+    rejections = [i for i in items if isinstance(i, Rejection)]
+    assert [r.origin for r in rejections] == [str(locked)]
+    assert "cannot read folder: permission denied" in rejections[0].reason
+    assert [i.origin for i in items if not isinstance(i, Rejection)] == [str(tmp_path / "ok.txt")]

@@ -6,6 +6,7 @@ consecutive text tokens separated only by spaces, hyphens or apostrophes. Longes
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,10 +109,34 @@ _KIND_RANK = {NAME: 0, ACRONYM: 1, SHORT: 2, ADJECTIVE: 3}
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
-    """Keep the longest, then most literal, non-overlapping matches."""
+    """Keep the longest, then most literal, non-overlapping matches.
+
+    Greedy in priority order, as before, but each candidate is checked against what is already
+    taken through a per-segment owner array (boundaries compressed to the matches' own offsets),
+    not against every taken match: O(n log n + total match length) instead of O(n²), which
+    made a 1 MB article take minutes.
+    """
     ordered = sorted(matches, key=lambda m: (-(m.end - m.start), not m.exact, _KIND_RANK[m.kind], m.start))
+    bounds = sorted({m.start for m in matches} | {m.end for m in matches})
+    index = {b: i for i, b in enumerate(bounds)}
+    # owner[k] = 1 + position in ``taken`` of the match covering segment [bounds[k], bounds[k+1]).
+    owner = [0] * len(bounds)
+    points: list[int] = []  # sorted offsets of zero-length matches taken (they split nothing)
     taken: list[Match] = []
     for match in ordered:
-        if all(match.end <= t.start or match.start >= t.end for t in taken):
+        lo, hi = index[match.start], index[match.end]
+        if lo == hi:
+            # Empty match at p overlaps a taken t only when t.start < p < t.end.
+            if lo > 0 and owner[lo - 1] and owner[lo - 1] == owner[lo]:
+                continue
+            bisect.insort(points, match.start)
             taken.append(match)
+            continue
+        if any(owner[lo:hi]):
+            continue
+        at = bisect.bisect_right(points, match.start)
+        if at < len(points) and points[at] < match.end:
+            continue  # a taken empty match lies strictly inside
+        taken.append(match)
+        owner[lo:hi] = [len(taken)] * (hi - lo)
     return sorted(taken, key=lambda m: m.start)

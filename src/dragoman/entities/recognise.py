@@ -101,7 +101,7 @@ class Recogniser:
     @staticmethod
     def _take(toks: list[Token], taken: list[bool], start: int, end: int) -> None:
         """Mark the tokens overlapping ``start..end`` as part of a name already found."""
-        i = bisect.bisect_right([t.end for t in toks], start)
+        i = bisect.bisect_right(toks, start, key=lambda t: t.end)  # no list per call: was O(n²)
         while i < len(toks) and toks[i].start < end:
             taken[i] = True
             i += 1
@@ -120,10 +120,11 @@ class Recogniser:
 
     def _unknown_names(self, text: str, lang: str, toks: list[Token], taken: list[bool],
                        found: list[_Found]) -> None:
-        claimed = [(f.mention.start, f.mention.end) for f in found]
+        claimed = _Claims((f.mention.start, f.mention.end) for f in found)
         for finder in self.finders_for(lang):
             for span in finder.find(text, lang):
-                span = _trim(_strip_punctuation(span), claimed)
+                span = _strip_punctuation(span)
+                span = _trim(span, claimed.near(span.start, span.end))
                 if span is None:
                     continue
                 entity_id, name, etype = self._link(span, lang)
@@ -308,6 +309,30 @@ def agency_names() -> frozenset[str]:
     """Folded names and aliases of the news agencies of ``lang/xx/agencies.toml``."""
     agencies = langdata.load(langdata.COMMON, "agencies").get("agency", [])
     return frozenset(fold(a) for agency in agencies for a in [agency.get("name", "")] + agency.get("aliases", []) if a)
+
+
+class _Claims:
+    """Stretches already claimed by a name, bucketed by position so that finding those near a
+    span does not scan them all (a scan per span was quadratic on long articles). ``_trim``'s
+    result does not depend on the order of the stretches it is given."""
+
+    BUCKET = 64
+
+    def __init__(self, stretches=()) -> None:
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+        for s, e in stretches:
+            self.append((s, e))
+
+    def append(self, stretch: tuple[int, int]) -> None:
+        s, e = stretch
+        for b in range(s // self.BUCKET, max(s, e - 1) // self.BUCKET + 1):
+            self.buckets.setdefault(b, []).append(stretch)
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
+            out.extend(self.buckets.get(b, ()))
+        return out
 
 
 def _trim(span: Span, claimed: list[tuple[int, int]]) -> Span | None:

@@ -105,6 +105,10 @@ MAX_CONTROL_SHARE = 0.01
 # UTF-16 without a BOM: NUL bytes in at least this share of odd (or even) positions, and almost
 # none in the others.
 UTF16_NUL_SHARE = 0.3
+# ...or, for text mostly outside ASCII, NULs (from spaces) in at least this share of one side and
+# none in the other, and decoding gives at least this share of letters, digits, punctuation, spaces.
+UTF16_SPACE_NUL_SHARE = 0.03
+UTF16_MIN_LETTER_SHARE = 0.95
 
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 # Punctuation, spaces and symbols real text uses outside ASCII: weak evidence (NEUTRAL_CREDIT).
@@ -297,7 +301,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls >= UTF16_NUL_SHARE and odd_nuls < UTF16_NUL_SHARE / 10:
         return "utf-16-be"
+    # Mostly non-ASCII text (Russian): NULs only from spaces, digits and punctuation, so fewer,
+    # but still all on one side; trust it when that order decodes to letters and spaces.
+    for encoding, nuls, other in (("utf-16-le", odd_nuls, even), ("utf-16-be", even_nuls, odd)):
+        if nuls >= UTF16_SPACE_NUL_SHARE and other.count(0) == 0 and _reads_as_letters(sample, encoding):
+            return encoding
     return None
+
+
+def _reads_as_letters(sample: bytes, encoding: str) -> bool:
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        try:  # the sample may end inside a surrogate pair
+            text = sample[:-2].decode(encoding)
+        except UnicodeDecodeError:
+            return False
+    if not text:
+        return False
+    good = 0
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cn", "Cs", "Co") or (category == "Cc" and char not in "\t\n\r"):
+            return False
+        good += category[0] in "LMNPZ" or char in "\t\n\r"
+    return good / len(text) >= UTF16_MIN_LETTER_SHARE
 
 
 def _choose(data: bytes, declared: str | None) -> Candidate:

@@ -173,9 +173,37 @@ def _trafilatura(tree, url: str | None, *, precision: bool, metadata: bool):
         favor_precision=precision, date_extraction_params=dict(DATE_PARAMS))
 
 
+# libxml2 stops building the tree at this depth (its default limit) and drops what lies deeper,
+# so a page nested deeper lost its article ("no main text found"); such pages are parsed again
+# with the limit lifted (huge_tree).
+LIBXML_DEPTH_LIMIT = 250
+
+
+def _load(html: str):
+    tree = load_html(html)
+    if tree is None or html.count("<") < LIBXML_DEPTH_LIMIT or not _too_deep(tree):
+        return tree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except Exception:  # lxml raises several types on malformed input; keep the first tree
+        return tree
+
+
+def _too_deep(tree) -> bool:
+    stack = [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth >= LIBXML_DEPTH_LIMIT:
+            return True
+        stack.extend((child, depth + 1) for child in element)
+    return False
+
+
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Main text and metadata of ``html`` (``url`` helps date and site-name detection)."""
-    tree = load_html(html) if html and html.strip() else None
+    tree = _load(html) if html and html.strip() else None
     if tree is None:
         return HtmlExtract("", None, None, None, None, None)
     lang = _declared_lang(tree)

@@ -113,9 +113,12 @@ def expand(paths: Sequence[str], stats: IngestStats) -> Iterator[Source | Reject
         seen.add(key)
         return True
 
-    def found(sources) -> Iterator[Source]:
+    def found(sources) -> Iterator[Source | Rejection]:
         # Files found rather than named: read the supported types, count the others once.
         for source in sources:
+            if isinstance(source, Rejection):
+                yield source
+                continue
             if not once(source):
                 continue
             if source.format is None:
@@ -145,13 +148,24 @@ def expand(paths: Sequence[str], stats: IngestStats) -> Iterator[Source | Reject
             yield Rejection(raw, "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Source]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Source | Rejection]:
+    # A folder that cannot be listed is set aside with its reason, never skipped silently.
+    errors: list[OSError] = []
+
+    def unreadable() -> Iterator[Rejection]:
+        while errors:
+            error = errors.pop(0)
+            why = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            yield Rejection(str(error.filename or folder), f"cannot read folder: {why}")
+
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        yield from unreadable()
         # Hidden folders (.git, .cache) are never article collections.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield classify(Path(root) / name, explicit=False)
+    yield from unreadable()
 
 
 def load(source: Source, max_bytes: int) -> bytes:
