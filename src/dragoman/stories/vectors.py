@@ -40,7 +40,9 @@ class VectorFile:
         self.dim = dim
         self.dtype = _row_dtype(dim)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.touch(exist_ok=True)
+        if not self.path.exists():
+            # Create only: touching an existing file would change its timestamp on every read.
+            self.path.touch()
         self._map: np.memmap | None = None
         self._mapped_rows = -1
 
