@@ -10,8 +10,9 @@ import re
 
 from rich.markup import escape
 
-# C0 (except tab and newline), DEL, C1, bidi embeddings/overrides/isolates, zero-width chars.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# C0 (except tab and newline), DEL, C1, bidi marks/embeddings/overrides/isolates, zero-width
+# chars. Not U+200C/U+200D (ZWNJ, ZWJ): Persian and Indic words are spelled with them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def _visible(match: re.Match) -> str:

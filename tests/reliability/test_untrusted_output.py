@@ -12,7 +12,7 @@ from dragoman.safe_text import printable
 
 HOSTILE = ["[/]", "[link=http://x]click[/link]", "[bold red]", "\x1b[31m", "\x1b[2J",
            "\x1b]8;;http://evil\x07", "\x85\x9b", "\x7f", "\u202e", "\u2066", "\u200b\ufeff"]
-BAD_OUTPUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+BAD_OUTPUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 BODY = ("Ankara, 3 April 2025. Turkish Foreign Minister Hakan Fidan met German Foreign Minister "
         "Annalena Baerbock in Ankara on Thursday. They signed an agreement worth 40 million euros. "
         "The talks covered trade, energy and migration, officials said after the meeting.\n")
@@ -108,6 +108,9 @@ def test_error_handler_survives_markup_in_the_message(tmp_path, capsys, message)
 
 
 @pytest.mark.parametrize("raw,expected", [("\x1b[31m", "\\x1b[31m"), ("a\u202eb", "a\\u202eb"),
-                                          ("tab\tnew\nline", "tab\tnew\nline"), ("\x9b", "\\x9b")])
+                                          ("tab\tnew\nline", "tab\tnew\nline"), ("\x9b", "\\x9b"),
+                                          # Persian spells words with ZWNJ: it stays.
+                                          ("شی جین\u200cپینگ", "شی جین\u200cپینگ"),
+                                          ("a\u200bb\u200fc", "a\\u200bb\\u200fc")])
 def test_printable_replaces_controls_visibly(raw, expected):
     assert printable(raw) == expected
