@@ -50,8 +50,6 @@ def _short(origin: str) -> str:
 
 
 def cmd_ingest(args, err: Console) -> int:
-    if args.max_size <= 0:
-        raise UserError("--max-size must be a positive number of megabytes")
     with _store(args, create=True) as store:
         from .ingest import IngestOptions, IngestStats, iter_inputs
 
@@ -188,7 +186,7 @@ def cmd_reprocess(args, err: Console) -> int:
 
         total = store.count_articles()
         if args.ids:
-            unknown = [i for i in dict.fromkeys(args.ids) if store.get_article(i) is None]
+            unknown = [i for i in dict.fromkeys(args.ids) if store.origin_of(i) is None]
             if unknown:
                 raise UserError("no stored article with id " + ", ".join(map(repr, unknown))
                                 + "; `dragoman export` lists the ids")

@@ -6,6 +6,7 @@ tables; nothing here writes.
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -84,8 +85,6 @@ def _date_arg(value: str | None, flag: str) -> str | None:
 
 
 def _real_date(value: str) -> bool:
-    import datetime
-
     parts = [int(p) for p in value.split("-")] + [1, 1]
     try:
         datetime.date(parts[0], parts[1], parts[2])

@@ -310,13 +310,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _reads_as_letters(sample: bytes, encoding: str) -> bool:
-    try:
-        text = sample.decode(encoding)
-    except UnicodeDecodeError:
-        try:  # the sample may end inside a surrogate pair
-            text = sample[:-2].decode(encoding)
-        except UnicodeDecodeError:
-            return False
+    text = _decode_sample(sample, encoding, whole=False)  # may end inside a surrogate pair
     if not text:
         return False
     good = 0
