@@ -68,9 +68,10 @@ class Rejection:
 class Mention:
     """A stretch of the article text that names an entity.
 
-    ``start``/``end`` are character offsets into ``Article.text``; ``surface`` is the text as
-    written there (with its case endings); ``entity_id`` is the canonical identity, or ``None``
-    when the name is not (yet) linked.
+    ``start``/``end`` are character offsets into ``Article.text`` (into ``Article.title`` for
+    ``Article.title_mentions``); ``surface`` is the text as written there (with its case
+    endings); ``entity_id`` is the canonical identity, or ``None`` when the name is not (yet)
+    linked.
     """
 
     start: int
@@ -179,6 +180,8 @@ class Article:
     section: str | None = None  # site section label (``Külföld``), when the page names one
     # Understand
     mentions: list[Mention] = field(default_factory=list)
+    # Names in the headline: like ``mentions``, but with offsets into ``title``, not ``text``.
+    title_mentions: list[Mention] = field(default_factory=list)
     entities: list[EntityRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -202,21 +205,22 @@ class Article:
         data = dict(data)
         data["hints"] = Hints(**(data.get("hints") or {}))
         data["mentions"] = [Mention(**m) for m in data.get("mentions") or []]
+        data["title_mentions"] = [Mention(**m) for m in data.get("title_mentions") or []]
         data["entities"] = [EntityRef(**e) for e in data.get("entities") or []]
-        data["events"] = [_event_from_dict(e) for e in data.get("events") or []]
-        data["facts"] = [_fact_from_dict(f) for f in data.get("facts") or []]
+        data["events"] = [event_from_dict(e) for e in data.get("events") or []]
+        data["facts"] = [fact_from_dict(f) for f in data.get("facts") or []]
         data["conflicts"] = [Conflict(**c) for c in data.get("conflicts") or []]
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-def _event_from_dict(data: dict[str, Any]) -> Event:
+def event_from_dict(data: dict[str, Any]) -> Event:
     data = dict(data)
     data["evidence"] = [Evidence(**e) for e in data.get("evidence") or []]
     return Event(**{k: v for k, v in data.items() if k in Event.__dataclass_fields__})
 
 
-def _fact_from_dict(data: dict[str, Any]) -> Fact:
+def fact_from_dict(data: dict[str, Any]) -> Fact:
     data = dict(data)
     if data.get("evidence"):
         data["evidence"] = Evidence(**data["evidence"])

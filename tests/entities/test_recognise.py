@@ -111,7 +111,7 @@ def test_title_finder_after_name():
 def test_component_is_registered_with_its_fields():
     registration = registered()["entities"]
     assert registration.requires == ("text", "lang")
-    assert registration.provides == ("mentions", "entities")
+    assert registration.provides == ("mentions", "title_mentions", "entities")
 
 
 def test_component_fills_article():

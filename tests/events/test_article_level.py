@@ -8,7 +8,7 @@ import pytest
 from dragoman.events import timex
 from dragoman.events.extract import TITLE_OFFSET
 
-from .conftest import make_article
+from .conftest import add_title, make_article
 
 P = "person"
 C = "country"
@@ -103,21 +103,24 @@ def test_bilateral_meeting_beside_a_summit_stays_its_own_event(extractor):
 
 
 # The headline is not part of the text: a city only the headline names places the main event,
-# and its evidence is marked as the headline's.
-@pytest.mark.parametrize("lang,title,text,names", [
+# and its evidence is marked as the headline's. Its names are the entities stage's
+# ``title_mentions`` (offsets into the title).
+@pytest.mark.parametrize("lang,title,text,names,title_names", [
     ("en", "Tokayev and Xi sign friendship treaty in Astana",
      "Kassym-Jomart Tokayev and Xi Jinping signed a treaty of friendship on Tuesday.",
-     {"Kassym-Jomart Tokayev": (TOKAYEV, P), "Xi Jinping": ("Xi Jinping", P)}),
+     {"Kassym-Jomart Tokayev": (TOKAYEV, P), "Xi Jinping": ("Xi Jinping", P)},
+     {"Tokayev": (TOKAYEV, P), "Astana": ("Astana", PL)}),
     ("ru", "В Астане Токаев и Си Цзиньпин подписали договор о дружбе",
      "Касым-Жомарт Токаев и Си Цзиньпин во вторник подписали договор о дружбе.",
-     {"Касым-Жомарт Токаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)}),
+     {"Касым-Жомарт Токаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)},
+     {"Астане": ("Astana", PL), "Токаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)}),
     ("kk", "Астанада Тоқаев пен Си Цзиньпин достық туралы шартқа қол қойды",
      "Қасым-Жомарт Тоқаев пен Си Цзиньпин сейсенбіде достық туралы шартқа қол қойды.",
-     {"Қасым-Жомарт Тоқаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)}),
+     {"Қасым-Жомарт Тоқаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)},
+     {"Астанада": ("Astana", PL), "Тоқаев": (TOKAYEV, P), "Си Цзиньпин": ("Xi Jinping", P)}),
 ])
-def test_headline_city_places_the_main_event(extractor, lang, title, text, names):
-    article = make_article(text, lang, "2025-06-17", names)
-    article.title = title
+def test_headline_city_places_the_main_event(extractor, lang, title, text, names, title_names):
+    article = add_title(make_article(text, lang, "2025-06-17", names), title, title_names)
     event = next(e for e in extractor(article) if e.type == "agreement")
     assert event.place == "Astana"
     title_evidence = [x for x in event.evidence if x.start == TITLE_OFFSET]
@@ -129,7 +132,8 @@ def test_body_city_wins_over_headline_city(extractor):
     article = make_article("Vladimir Putin met Kassym-Jomart Tokayev in Moscow on Monday.", "en", "2025-03-03",
                            {"Vladimir Putin": (PUTIN, P), "Kassym-Jomart Tokayev": (TOKAYEV, P),
                             "Moscow": ("Moscow", PL)})
-    article.title = "From Astana to Moscow: Tokayev meets Putin"
+    add_title(article, "From Astana to Moscow: Tokayev meets Putin",
+              {"Astana": ("Astana", PL), "Moscow": ("Moscow", PL), "Tokayev": (TOKAYEV, P), "Putin": (PUTIN, P)})
     event = extractor(article)[0]
     assert event.place == "Moscow" and all(x.start != TITLE_OFFSET for x in event.evidence)
 
@@ -143,35 +147,37 @@ def test_body_city_wins_over_headline_city(extractor):
      {"Vlagyimir Putyin": (PUTIN, P), "Kaszim-Zsomart Tokajev": (TOKAYEV, P), "Asztaná": ("Astana", PL)}),
 ])
 def test_headline_names_the_kind_of_visit(extractor, lang, title, text, names):
-    article = make_article(text, lang, "2024-11-27", names)
-    article.title = title
+    article = add_title(make_article(text, lang, "2024-11-27", names), title)
     visit = next(e for e in extractor(article) if e.type == "visit")
     assert visit.visit_kind == "state"
 
 
 # What a participant says belongs to the meeting, unless the headline reports it.
-@pytest.mark.parametrize("lang,title,text,names", [
+@pytest.mark.parametrize("lang,title,text,names,title_names", [
     ("en", "Tokayev says the region needs peace, after talks with Scholz",
      "Kassym-Jomart Tokayev held talks with Olaf Scholz in Astana on Tuesday. "
      "After the talks Tokayev said the region needed a lasting peace.",
      {"Kassym-Jomart Tokayev": (TOKAYEV, P), "Tokayev": (TOKAYEV, P), "Olaf Scholz": ("Olaf Scholz", P),
-      "Astana": ("Astana", PL)}),
+      "Astana": ("Astana", PL)},
+     {"Tokayev": (TOKAYEV, P), "Scholz": ("Olaf Scholz", P)}),
     ("ru", "Токаев заявил, что региону нужен мир",
      "Касым-Жомарт Токаев провел переговоры с Олафом Шольцем в Астане во вторник. "
      "После переговоров Токаев заявил, что региону нужен прочный мир.",
      {"Касым-Жомарт Токаев": (TOKAYEV, P), "Токаев": (TOKAYEV, P), "Олафом Шольцем": ("Olaf Scholz", P),
-      "Астане": ("Astana", PL)}),
+      "Астане": ("Astana", PL)},
+     {"Токаев": (TOKAYEV, P)}),
     ("de", "Tokajew hält dauerhaften Frieden für dringend",
      "Kassym-Schomart Tokajew traf am Dienstag in Astana Olaf Scholz. "
      "Nach dem Gespräch sagte Tokajew, die Region brauche einen dauerhaften Frieden.",
      {"Kassym-Schomart Tokajew": (TOKAYEV, P), "Tokajew": (TOKAYEV, P), "Olaf Scholz": ("Olaf Scholz", P),
-      "Astana": ("Astana", PL)}),
+      "Astana": ("Astana", PL)},
+     {"Tokajew": (TOKAYEV, P)}),
 ])
-def test_statement_the_headline_reports_is_kept(extractor, lang, title, text, names):
+def test_statement_the_headline_reports_is_kept(extractor, lang, title, text, names, title_names):
     article = make_article(text, lang, "2024-09-17", names)
     without = extractor(article)
     assert not [e for e in without if e.type == "statement"]
-    article.title = title
+    add_title(article, title, title_names)
     statements = [e for e in extractor(article) if e.type == "statement"]
     assert len(statements) == 1 and statements[0].participants == [TOKAYEV]
     assert statements[0].place == "Astana"  # said where the talks were held
@@ -274,3 +280,20 @@ def test_earlier_meeting_at_a_summit_is_that_summit(extractor):
              "Sanghaji Együttműködési Szervezet": ("Shanghai Cooperation Organisation", O)}
     events = [e for e in extractor(make_article(text, "hu", "2025-11-27", names)) if e.status == "past"]
     assert [e.type for e in events] == ["summit"] and events[0].date == "2024-07"  # tavaly: last year
+
+
+def test_headline_names_come_from_the_entities_stage(extractor):
+    from dragoman.doc import Article
+    from dragoman.entities.component import Entities
+    from dragoman.pipeline import registered
+
+    assert "title_mentions" in registered()["entities"].provides
+    assert "title_mentions" in registered()["events"].requires
+    article = Article(id="a", origin="a.txt", input_format="text", raw_text="", hash="", lang="en",
+                      published="2025-06-17", title="Tokayev and Xi sign friendship treaty in Astana",
+                      text="Kassym-Jomart Tokayev and Xi Jinping signed a treaty of friendship on Tuesday.")
+    article = Entities()(article)
+    assert [(article.title[m.start:m.end], m.type) for m in article.title_mentions if m.type == "place"] == \
+        [("Astana", "place")]
+    event = next(e for e in extractor(article) if e.type == "agreement")
+    assert event.place == "Astana" and [x.text for x in event.evidence if x.start == TITLE_OFFSET] == [article.title]

