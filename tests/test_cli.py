@@ -98,11 +98,11 @@ def test_export_to_stdout_is_jsonl(tmp_path, capsys, seeds_dir):
     assert code == EXIT_OK and row["id"] == "001_c31b014b0eb8a9de" and row["source"] == "EU Reporter"
 
 
-def test_missing_story_index_is_a_clear_error(tmp_path, capsys, seeds_dir):
+def test_missing_story_index_is_rebuilt_from_the_store(tmp_path, capsys, seeds_dir):
     import shutil
 
     db = str(tmp_path / "idx.db")
     run(capsys, "--db", db, "--quiet", "ingest", str(seeds_dir / "001_*.txt"))
     shutil.rmtree(tmp_path / "idx.db.index")
-    code, _, err = run(capsys, "--db", db, "stories")
-    assert code == EXIT_USAGE and "error:" in err and "internal error" not in err
+    code, out, err = run(capsys, "--db", db, "stories")
+    assert code == EXIT_OK and "rebuilding it from the 1 stored articles" in err and "internal error" not in err

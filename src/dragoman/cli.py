@@ -17,19 +17,22 @@ from collections.abc import Sequence
 from rich.console import Console
 
 from . import __version__
+from .errors import (EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, InvalidArgument,
+                     UserError)
 from .safe_text import markup_safe
+from .config import DEFAULT_DB
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
-DEFAULT_DB = "dragoman.db"
 DEFAULT_MAX_MB = 20.0
 
+__all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "UserError",
+           "build_parser", "main"]
 
-class UserError(Exception):
-    """A problem the user can fix; its message is printed as is."""
 
-
-def _db_default() -> str:
-    return os.environ.get("DRAGOMAN_DB") or DEFAULT_DB
+def _user_message(error: UserError) -> str:
+    """A service error as a command-line user reads it: parameters are spelled as options."""
+    if isinstance(error, InvalidArgument):
+        return f"--{error.field.replace('_', '-')} {error.problem}"
+    return str(error)
 
 
 def _positive_megabytes(value: str) -> float:
@@ -98,13 +101,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
-        from .commands import run_command
-        return run_command(args, err)
+        from .commands import COMMANDS
+        from .queries import QUERY_COMMANDS
+
+        handler = COMMANDS.get(args.command) or QUERY_COMMANDS[args.command]
+        return handler(args, err)
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was stored stays stored; run the same command again to resume")
         return EXIT_INTERRUPTED
     except UserError as error:
-        err.print(f"[red]error:[/] {markup_safe(error)}", markup=True, soft_wrap=True)
+        err.print(f"[red]error:[/] {markup_safe(_user_message(error))}", markup=True, soft_wrap=True)
         return EXIT_USAGE
     except BrokenPipeError:
         # `dragoman export | head` closes the pipe early: not an error for the user.

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
-
 from .doc import Article
-from .store import SqlStore
-from .store.sql import article_entities, articles
+from .store import Store
 
 # How many entities an undated article must share with a dated one before its year says
 # anything about the undated one's; one of them must be a person (a country alone is too broad).
@@ -32,23 +29,14 @@ def _pending(article: Article) -> bool:
     return not article.published and any(e.date is None and e.date_text for e in article.events)
 
 
-def _corpus_reference(store: SqlStore, article: Article) -> str | None:
+def _corpus_reference(store: Store, article: Article) -> str | None:
     """Latest publication date, within the most common year, of dated articles that share
     enough actors with ``article``; None when no such article exists."""
     actors = sorted({e.id for e in article.entities if e.type in ACTOR_TYPES})
     people = sorted({e.id for e in article.entities if e.type == "person"})
     if len(actors) < MIN_SHARED_ENTITIES or not people:
         return None
-    shared = func.count(article_entities.c.entity_id)
-    with_person = select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(people))
-    sharing = (select(article_entities.c.article_id)
-               .where(article_entities.c.entity_id.in_(actors), article_entities.c.article_id != article.id,
-                      article_entities.c.article_id.in_(with_person))
-               .group_by(article_entities.c.article_id)
-               .having(shared >= MIN_SHARED_ENTITIES))
-    query = select(articles.c.published).where(articles.c.id.in_(sharing), articles.c.published.is_not(None))
-    with store.engine.connect() as conn:
-        dates = [row[0][:10] for row in conn.execute(query) if row[0]]
+    dates = [d[:10] for d in store.publication_dates_sharing(article.id, actors, people, MIN_SHARED_ENTITIES)]
     if not dates:
         return None
     years = Counter(d[:4] for d in dates)
@@ -57,7 +45,7 @@ def _corpus_reference(store: SqlStore, article: Article) -> str | None:
     return max(d for d in dates if d.startswith(year))
 
 
-def settle_year_less_dates(store: SqlStore, linker=None) -> list[Article]:
+def settle_year_less_dates(store: Store, linker=None) -> list[Article]:
     """Give year-less event dates of undated articles a year; returns the articles changed."""
     from .events.years import place_against, place_year_less_dates
 

@@ -1,27 +1,24 @@
-"""Query commands: entities, entity, events, facts, stories, story, search.
+"""Query commands of the CLI: entities, entity, events, facts, stories, story, search.
 
-They read the store (and the knowledge base and story index where installed) and print
-tables; nothing here writes.
+Each calls the matching function of :mod:`dragoman.service.queries` and prints its dataclasses
+as tables; the filtering, validation and look-ups all happen there.
 """
 from __future__ import annotations
 
 import argparse
-import datetime
-import re
-from collections import Counter
-from collections.abc import Iterable
 
 from rich.console import Console
 from rich.table import Table
 
-from .cli import EXIT_OK, UserError, _db_default
-from .doc import Article
+from . import service
+from .errors import EXIT_OK
 from .safe_text import markup_safe
-from .store import SqlStore, open_store
+from .terminal import session_for
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # How many participants a story row names (the most mentioned first).
 STORY_PARTICIPANTS_SHOWN = 3
+# How many spellings per language `dragoman entity` prints.
+ENTITY_SPELLINGS_SHOWN = 12
 # How many rows a listing prints unless --limit says otherwise.
 DEFAULT_LIMIT = 50
 
@@ -72,59 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=_positive_int, default=20)
 
 
-def _store(args) -> SqlStore:
-    return open_store(args.db or _db_default(), create=False)
-
-
-def _date_arg(value: str | None, flag: str) -> str | None:
-    if value is None:
-        return None
-    if not ISO_DATE.match(value) or not _real_date(value):
-        raise UserError(f"{flag} takes a real ISO date such as 2025, 2025-04 or 2025-04-03, not {value!r}")
-    return value
-
-
-def _real_date(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        datetime.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
-
-
-def _kb():
-    try:
-        from .kb import load_kb
-    except ImportError:
-        return None
-    return load_kb()
-
-
-def resolve_entity(name_or_id: str) -> tuple[str, str] | None:
-    """(id, canonical name) for any spelling or id, via the knowledge base when installed."""
-    kb = _kb()
-    if kb is None:
-        return None
-    entity = kb.get(name_or_id)
-    if entity is None:
-        found = kb.lookup(name_or_id)
-        entity = found[0] if found else None
-    return (entity.id, entity.name) if entity else None
-
-
-def _actor_filter(actor: str | None):
-    """A predicate on an article's entity ids, plus the ids it accepts."""
-    if not actor:
-        return None
-    resolved = resolve_entity(actor)
-    wanted = {resolved[0]} if resolved else set()
-    folded = actor.casefold()
-
-    def accepts(article: Article) -> bool:
-        return any(e.id in wanted or e.name.casefold() == folded for e in article.entities)
-
-    return accepts
+def _session(args, err: Console):
+    return session_for(args, err)
 
 
 def _out() -> Console:
@@ -132,128 +78,73 @@ def _out() -> Console:
 
 
 def cmd_entities(args, err: Console) -> int:
-    with _store(args) as store:
-        rows = store.entity_counts(lang=args.lang, type=args.type, limit=args.limit)
+    with _session(args, err) as session:
+        rows = service.list_entities(session, lang=args.lang, type=args.type, limit=args.limit)
     table = Table(title="Entities by mentions", title_justify="left")
     for column in ("id", "name", "type", "mentions", "articles"):
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
-    for entity_id, name, type_, mentions, n_articles in rows:
-        table.add_row(markup_safe(entity_id), markup_safe(name), markup_safe(type_), str(mentions), str(n_articles))
+    for row in rows:
+        table.add_row(markup_safe(row.id), markup_safe(row.name), markup_safe(row.type), str(row.mentions),
+                      str(row.articles))
     _out().print(table if rows else "no entities stored yet")
     return EXIT_OK
 
 
 def cmd_entity(args, err: Console) -> int:
-    kb = _kb()
-    entity = None
-    if kb is not None:
-        entity = kb.get(args.name) or next(iter(kb.lookup(args.name)), None)
-    with _store(args) as store:
-        entity_id = entity.id if entity else args.name
-        rows = store.articles_mentioning(entity_id)
-        if entity is None and not rows:
-            raise UserError(f"no entity called {args.name!r} in the knowledge base or the store")
+    with _session(args, err) as session:
+        entity = service.entity_detail(session, args.name)
     out = _out()
-    if entity is not None:
+    if entity.in_knowledge_base:
         out.print(f"[bold]{markup_safe(entity.name)}[/] ({markup_safe(entity.type)}, {markup_safe(entity.id)})"
-                  + (f": {markup_safe(entity.role)}" if getattr(entity, "role", None) else ""))
-        names = getattr(entity, "names", {}) or {}
-        for lang in sorted(names):
-            out.print(f"  {markup_safe(lang)}: {markup_safe(', '.join(sorted(set(names[lang]))[:12]))}")
-    per_lang = Counter()
-    for _id, lang, _title, mentions in rows:
-        per_lang[lang or "unknown"] += mentions
-    if per_lang:
-        out.print("mentions per language: " + markup_safe(", ".join(f"{k} {v}" for k, v in per_lang.most_common())))
+                  + (f": {markup_safe(entity.role)}" if entity.role else ""))
+        for lang, spellings in entity.names.items():
+            out.print(f"  {markup_safe(lang)}: {markup_safe(', '.join(spellings[:ENTITY_SPELLINGS_SHOWN]))}")
+    if entity.mentions_by_lang:
+        out.print("mentions per language: "
+                  + markup_safe(", ".join(f"{k} {v}" for k, v in entity.mentions_by_lang.items())))
     table = Table(title="Articles", title_justify="left")
     for column in ("article", "lang", "mentions", "title"):
         table.add_column(column, overflow="fold")
-    for article_id, lang, title, mentions in rows:
-        table.add_row(markup_safe(article_id), markup_safe(lang), str(mentions), markup_safe(title))
-    out.print(table if rows else "no stored article mentions it yet")
+    for row in entity.articles:
+        table.add_row(markup_safe(row.article_id), markup_safe(row.lang), str(row.mentions), markup_safe(row.title))
+    out.print(table if entity.articles else "no stored article mentions it yet")
     return EXIT_OK
 
 
-def _in_range(date: str | None, since: str | None, until: str | None) -> bool:
-    if not since and not until:
-        return True
-    if not date:
-        return False
-    # Compare at the shorter precision so 2025-04 is within --since 2025-04-03's month.
-    if since and date[:len(since)] < since[:len(date)]:
-        return False
-    if until and date[:len(until)] > until[:len(date)]:
-        return False
-    return True
-
-
-def _iter_events(articles: Iterable[Article], args):
-    actor_ids = set()
-    folded = None
-    if args.actor:
-        resolved = resolve_entity(args.actor)
-        actor_ids = {resolved[0]} if resolved else set()
-        folded = args.actor.casefold()
-    for article in articles:
-        for event in article.events:
-            if args.type and event.type != args.type:
-                continue
-            if not getattr(args, "all", False) and event.status == "planned":
-                continue
-            if args.actor and not (actor_ids & set(event.participant_ids)
-                                   or any(p.casefold() == folded for p in event.participants)):
-                continue
-            if not _in_range(event.date, args.since, args.until):
-                continue
-            yield article, event
-
-
 def cmd_events(args, err: Console) -> int:
-    _date_arg(args.since, "--since")
-    _date_arg(args.until, "--until")
-    with _store(args) as store:
-        found = list(_iter_events(store.iter_articles(lang=args.lang), args))
-    found.sort(key=lambda pair: (pair[1].date or "9999", pair[1].type, pair[0].id))
+    with _session(args, err) as session:
+        found = service.list_events(session, actor=args.actor, type=args.type, since=args.since,
+                                    until=args.until, lang=args.lang, include_past_and_planned=args.all)
     table = Table(title="Events", title_justify="left")
     for column in ("date", "type", "participants", "place", "status", "article", "lang"):
         table.add_column(column, overflow="fold")
-    for article, event in found:
+    for row in found:
+        event = row.event
         kind = f"{event.type} ({event.visit_kind})" if event.visit_kind else event.type
         table.add_row(*map(markup_safe, (event.date or "?", kind, ", ".join(event.participants), event.place,
-                                         event.status, article.id, article.lang)))
+                                         event.status, row.article_id, row.lang)))
     _out().print(table if found else "no events match")
     return EXIT_OK
 
 
 def cmd_facts(args, err: Console) -> int:
-    accepts = _actor_filter(args.actor)
-    with _store(args) as store:
-        rows = [(a, f) for a in store.iter_articles(lang=args.lang) if accepts is None or accepts(a)
-                for f in a.facts]
+    with _session(args, err) as session:
+        rows = service.list_facts(session, actor=args.actor, lang=args.lang)
     table = Table(title="Facts", title_justify="left")
     for column in ("value", "unit", "qualifier", "year", "what", "article", "lang"):
         table.add_column(column, overflow="fold")
-    for article, fact in rows:
+    for row in rows:
+        fact = row.fact
         value = f"{fact.value:,.0f}" if float(fact.value).is_integer() else f"{fact.value:,}"
         table.add_row(*map(markup_safe, (value, fact.unit, fact.qualifier, fact.year or "", fact.what,
-                                         article.id, article.lang)))
+                                         row.article_id, row.lang)))
     _out().print(table if rows else "no facts match")
     return EXIT_OK
 
 
-def _linker_or_fail(store: SqlStore):
-    from .commands import _linker
-
-    linker = _linker(store)
-    if linker is None:
-        raise UserError("this command needs the stories stage, which is not installed")
-    return linker
-
-
 def cmd_stories(args, err: Console) -> int:
-    _date_arg(args.since, "--since")
-    with _store(args) as store:
-        summaries = _linker_or_fail(store).stories(since=args.since, actor=args.actor)
+    with _session(args, err) as session:
+        summaries = service.list_stories(session, since=args.since, actor=args.actor)
     table = Table(title="Stories", title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("dates", no_wrap=True)
@@ -280,10 +171,8 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def cmd_story(args, err: Console) -> int:
-    with _store(args) as store:
-        detail = _linker_or_fail(store).story(args.story_id)
-    if detail is None:
-        raise UserError(f"no story {args.story_id!r}; `dragoman stories` lists them")
+    with _session(args, err) as session:
+        detail = service.story_detail(session, args.story_id)
     out = _out()
     out.print(f"[bold]{markup_safe(detail.title)}[/] ({markup_safe(detail.id)})")
     out.print(markup_safe(f"{_span(detail.first_date, detail.last_date)}; languages: {', '.join(detail.langs)}; "
@@ -315,13 +204,10 @@ def cmd_story(args, err: Console) -> int:
 
 
 def cmd_search(args, err: Console) -> int:
-    _date_arg(args.since, "--since")
-    if not args.query.strip():
-        raise UserError("search needs a query")
-    with _store(args) as store:
-        linker = _linker_or_fail(store)
-        stories = linker.search_stories(args.query, lang=args.lang, since=args.since, actor=args.actor, k=args.limit)
-        hits = linker.search(args.query, lang=args.lang, since=args.since, actor=args.actor, k=args.limit)
+    with _session(args, err) as session:
+        result = service.search(session, args.query, lang=args.lang, since=args.since, actor=args.actor,
+                                limit=args.limit)
+    stories, hits = result.stories, result.articles
     out = _out()
     table = Table(title="Stories", title_justify="left")
     for column in ("score", "story", "langs", "articles", "title"):

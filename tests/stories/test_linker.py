@@ -200,14 +200,14 @@ def test_a_failed_chunk_leaves_no_half_written_links(hashing_linker, monkeypatch
     assert _story_of(hashing_linker, corpus.late_report()) == _story_of(hashing_linker, june)
 
 
-def test_a_missing_vector_file_is_a_clear_error(tmp_path):
+def test_a_missing_vector_file_is_reported_and_relinking_repairs_it(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder()).link([corpus.late_report()])
+    article = corpus.late_report()
+    StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder()).link([article])
     for path in (tmp_path / "idx").iterdir():
         path.unlink()
-    try:
-        StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder())
-    except LinkError as error:
-        assert "missing or truncated" in str(error) and "reprocess" in str(error)
-    else:
-        raise AssertionError("links without their vectors must be refused")
+    linker = StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder())
+    assert "missing or damaged" in linker.damage()
+    linker.relink([article])
+    assert linker.damage() is None
+    assert linker.count_linked() == 1

@@ -14,16 +14,21 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text,
-                        create_engine, delete, event, func, insert, select, update)
+                        create_engine, delete, func, insert, select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..doc import Article, RawDocument, Rejection
+from ..doc import Article, Event, Fact, RawDocument, Rejection
+from .analysis import AnalysisTables
 from .base import Counts, RejectionRecord, StoredRaw, StoreError
+from .transactions import configure, ensure_tables, write_transaction
 
-SCHEMA_VERSION = 1
+# 2: events, facts and mentions in their own tables (store/analysis.py), backfilled on open.
+SCHEMA_VERSION = 2
 # Zlib level for raw inputs: 6 is the usual speed/size balance; raw is read back rarely.
 RAW_COMPRESSION_LEVEL = 6
+# Ids per DELETE when clearing linking marks: well under SQLite's bound-parameter limit.
+CLEAR_BATCH = 500
 
 metadata = MetaData()
 
@@ -76,6 +81,18 @@ article_entities = Table(
     Column("mentions", Integer, nullable=False),
 )
 
+analysis = AnalysisTables(metadata, articles)
+
+# Articles stored (or re-analysed) whose story links are not written yet. A row is added in the
+# article's own transaction and removed once the linker has committed, so a crash or Ctrl-C in
+# between leaves a durable mark and the next run links the article first. The autoincrement id
+# orders marks: clearing "what I linked" never clears a newer mark made meanwhile by another process.
+pending_links = Table(
+    "pending_links", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), nullable=False, index=True),
+)
+
 store_meta = Table(
     "store_meta", metadata,
     Column("key", String(64), primary_key=True),
@@ -83,17 +100,13 @@ store_meta = Table(
 )
 
 
+def unique_id(article_id: str, content_hash: str) -> str:
+    """The id for an input whose stem is already taken by another origin (same name, other folder)."""
+    return f"{article_id}-{content_hash[:8]}"
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets readers (export, stats) run while an ingest writes; NORMAL sync is safe with WAL.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 def database_url(path_or_url: str) -> str:
@@ -123,10 +136,8 @@ class SqlStore:
             if db_path.exists() and not os.access(db_path, os.R_OK):
                 raise StoreError(f"cannot read store {db_path}: permission denied")
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            metadata.create_all(self.engine)
+            self.engine: Engine = configure(create_engine(self.url, future=True))
+            ensure_tables(self.engine, metadata)
             self._check_schema()
         except SQLAlchemyError as error:
             raise StoreError(f"cannot open store {self.url}: {error.__class__.__name__}: {error.orig if hasattr(error, 'orig') else error}") from None
@@ -150,12 +161,28 @@ class SqlStore:
         self.engine.dispose()
 
     def _check_schema(self) -> None:
-        with self.engine.begin() as conn:
-            row = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "schema")).first()
-            if row is None:
-                conn.execute(insert(store_meta).values(key="schema", value=str(SCHEMA_VERSION)))
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise StoreError(f"store {self.url} was written by a newer dragoman (schema {row[0]}); upgrade dragoman")
+        query = select(store_meta.c.value).where(store_meta.c.key == "schema")
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is not None and int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"store {self.url} was written by a newer dragoman (schema {row[0]}); upgrade dragoman")
+        if row is not None and int(row[0]) == SCHEMA_VERSION:
+            return
+        with write_transaction(self.engine) as conn:
+            row = conn.execute(query).first()  # again, under the lock: another process may have migrated
+            if row is not None and int(row[0]) >= SCHEMA_VERSION:
+                return
+            if row is not None and int(row[0]) < 2:
+                self._backfill_analysis(conn)
+            conn.execute(delete(store_meta).where(store_meta.c.key == "schema"))
+            conn.execute(insert(store_meta).values(key="schema", value=str(SCHEMA_VERSION)))
+
+    @staticmethod
+    def _backfill_analysis(conn) -> None:
+        """Schema 1 kept events and facts only inside each article's JSON: copy them out."""
+        for _id, data in conn.execute(select(articles.c.id, articles.c.data)).all():
+            article = Article.from_dict(json.loads(data) | {"raw_text": ""})
+            analysis.write(conn, article)
 
     # Articles ---------------------------------------------------------------------------------
     def find_hash(self, content_hash: str) -> str | None:
@@ -170,12 +197,22 @@ class SqlStore:
         return row[0] if row else None
 
     def put_article(self, raw: RawDocument, article: Article) -> str:
-        """Insert or replace one article and its raw input in one transaction; returns
-        ``"added"`` or ``"updated"`` (same id, new content)."""
+        """Insert or replace one article and its raw input in one write transaction, marked as
+        not yet linked; returns ``"added"``, ``"updated"`` (same id, new content) or
+        ``"unchanged"`` (another process stored the same content since the caller checked).
+
+        The checks run inside the transaction, under the write lock, so concurrent ingests of
+        overlapping folders store each content once and never give two inputs one id."""
         now = _now()
         compressed = zlib.compress(raw.raw, RAW_COMPRESSION_LEVEL)
-        with self.engine.begin() as conn:
-            exists = conn.execute(select(articles.c.ingested_at).where(articles.c.id == article.id)).first()
+        with write_transaction(self.engine) as conn:
+            if conn.execute(select(raw_inputs.c.article_id).where(raw_inputs.c.hash == raw.hash)).first():
+                return "unchanged"
+            origin = conn.execute(select(articles.c.origin).where(articles.c.id == article.id)).scalar()
+            if origin is not None and origin != raw.origin:
+                article.id = raw.id = unique_id(raw.id, raw.hash)
+                origin = conn.execute(select(articles.c.origin).where(articles.c.id == article.id)).scalar()
+            exists = origin is not None
             values = self._article_values(article)
             if exists:
                 conn.execute(update(articles).where(articles.c.id == article.id).values(**values, updated_at=now))
@@ -186,15 +223,105 @@ class SqlStore:
                 article_id=article.id, hash=raw.hash, origin=raw.origin, input_format=raw.input_format,
                 encoding=raw.encoding, data=compressed))
             self._write_entities(conn, article)
+            analysis.write(conn, article)
             conn.execute(delete(rejections).where(rejections.c.origin == raw.origin))
+            conn.execute(insert(pending_links).values(article_id=article.id))
         return "updated" if exists else "added"
 
     def update_article(self, article: Article) -> None:
-        """Rewrite an article's analysis (reprocess, linking) without touching its raw input."""
-        with self.engine.begin() as conn:
+        """Rewrite an article's analysis (reprocess, corpus passes) without touching its raw
+        input; it is marked as not yet linked until the linker has seen the new analysis."""
+        with write_transaction(self.engine) as conn:
             conn.execute(update(articles).where(articles.c.id == article.id)
                          .values(**self._article_values(article), updated_at=_now()))
             self._write_entities(conn, article)
+            analysis.write(conn, article)
+            conn.execute(insert(pending_links).values(article_id=article.id))
+
+    # Events, facts, mentions -------------------------------------------------------------------
+    def find_events(self, *, entity_ids: Iterable[str] = (), name_folded: str | None = None,
+                    type: str | None = None, since: str | None = None, until: str | None = None,
+                    lang: str | None = None, statuses: Iterable[str] | None = None
+                    ) -> list[tuple[str, str | None, Event]]:
+        """(article id, language, event) by participant ids or folded name, type, years,
+        language and status: see :meth:`AnalysisTables.find_events`."""
+        with self.engine.connect() as conn:
+            return list(analysis.find_events(conn, entity_ids=entity_ids, name_folded=name_folded, type=type,
+                                             since=since, until=until, lang=lang, statuses=statuses))
+
+    def find_facts(self, *, article_ids: Iterable[str] | None = None,
+                   lang: str | None = None) -> list[tuple[str, str | None, Fact]]:
+        with self.engine.connect() as conn:
+            return list(analysis.find_facts(conn, article_ids=article_ids, lang=lang))
+
+    def articles_naming(self, entity_ids: Iterable[str], name: str | None = None) -> set[str]:
+        """Ids of the articles that name any of these entities (or an entity called ``name``,
+        compared case-insensitively in any script)."""
+        entity_ids = list(entity_ids)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            if entity_ids:
+                found.update(conn.execute(select(article_entities.c.article_id)
+                                          .where(article_entities.c.entity_id.in_(entity_ids))).scalars())
+            if name:
+                folded = name.casefold()
+                # SQL lower() folds ASCII only: compare the (few) distinct names here instead.
+                ids = [eid for eid, entity_name in conn.execute(
+                    select(article_entities.c.entity_id, article_entities.c.name).distinct())
+                       if entity_name.casefold() == folded]
+                if ids:
+                    found.update(conn.execute(select(article_entities.c.article_id)
+                                              .where(article_entities.c.entity_id.in_(ids))).scalars())
+        return found
+
+    def publication_dates_sharing(self, article_id: str, entity_ids: Iterable[str], people: Iterable[str],
+                                  min_shared: int) -> list[str]:
+        """Publication dates of the other dated articles that name at least ``min_shared`` of
+        ``entity_ids``, one of them among ``people``."""
+        entity_ids, people = list(entity_ids), list(people)
+        shared = func.count(article_entities.c.entity_id)
+        with_person = select(article_entities.c.article_id).where(article_entities.c.entity_id.in_(people))
+        sharing = (select(article_entities.c.article_id)
+                   .where(article_entities.c.entity_id.in_(entity_ids), article_entities.c.article_id != article_id,
+                          article_entities.c.article_id.in_(with_person))
+                   .group_by(article_entities.c.article_id)
+                   .having(shared >= min_shared))
+        query = select(articles.c.published).where(articles.c.id.in_(sharing), articles.c.published.is_not(None))
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(query) if row[0]]
+
+    # Linking marks ----------------------------------------------------------------------------
+    def pending_links(self) -> tuple[list[str], int]:
+        """Ids of stored articles not linked since they were last written, in ingest order,
+        and the mark to pass to :meth:`clear_pending` once they are linked."""
+        with self.engine.connect() as conn:
+            mark = conn.execute(select(func.max(pending_links.c.id))).scalar() or 0
+            ids = conn.execute(select(articles.c.id)
+                               .where(articles.c.id.in_(select(pending_links.c.article_id)
+                                                        .where(pending_links.c.id <= mark)))
+                               .order_by(articles.c.ingested_at, articles.c.id)).scalars().all()
+        return list(ids), mark
+
+    def pending_mark(self) -> int:
+        """The newest linking mark: what :meth:`clear_pending` may clear after a full relink."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(pending_links.c.id))).scalar() or 0
+
+    def clear_pending(self, article_ids: Iterable[str] | None, up_to: int) -> None:
+        """Forget the not-linked marks of these articles (all, for ``None``) made up to ``up_to``;
+        a mark made later (the article was written again meanwhile) stays."""
+        query = delete(pending_links).where(pending_links.c.id <= up_to)
+        with write_transaction(self.engine) as conn:
+            if article_ids is None:
+                conn.execute(query)
+                return
+            ids = list(dict.fromkeys(article_ids))
+            for start in range(0, len(ids), CLEAR_BATCH):
+                conn.execute(query.where(pending_links.c.article_id.in_(ids[start:start + CLEAR_BATCH])))
+
+    def count_pending(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count(func.distinct(pending_links.c.article_id)))).scalar_one())
 
     @staticmethod
     def _article_values(article: Article) -> dict:
@@ -241,6 +368,11 @@ class SqlStore:
             for _id, data in conn.execution_options(yield_per=batch).execute(query):
                 yield self._row_to_article(data)
 
+    def iter_ids(self) -> Iterator[str]:
+        """Every article id, in ingest order."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(articles.c.id).order_by(articles.c.ingested_at, articles.c.id)).scalars()
+
     def iter_raw(self) -> Iterator[StoredRaw]:
         query = (select(raw_inputs).join(articles, articles.c.id == raw_inputs.c.article_id)
                  .order_by(articles.c.ingested_at, articles.c.id))
@@ -256,13 +388,13 @@ class SqlStore:
     # Rejections -------------------------------------------------------------------------------
     def put_rejection(self, rejection: Rejection) -> None:
         """Record why an input was set aside; the same input rejected again keeps one row."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(delete(rejections).where(rejections.c.origin == rejection.origin))
             conn.execute(insert(rejections).values(origin=rejection.origin, reason=rejection.reason,
                                                    input_format=rejection.input_format, at=_now()))
 
     def clear_rejection(self, origin: str) -> None:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             conn.execute(delete(rejections).where(rejections.c.origin == origin))
 
     def iter_rejections(self) -> Iterator[RejectionRecord]:

@@ -36,6 +36,7 @@ import numpy as np
 from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
 
 from ..doc import Article, Conflict, content_hash
+from ..store.transactions import ensure_tables, write_transaction
 from . import minhash
 from .cluster import STORY_DATE_WINDOW, StoryState, confirm_copy, original_rank, story_score
 from .conflicts import compare
@@ -151,28 +152,42 @@ class StoryLinker:
     def __init__(self, engine: Engine, index_dir: Path, embedder: Embedder | None = None):
         self.engine = engine
         self.index_dir = Path(index_dir)
-        self.index_dir.mkdir(parents=True, exist_ok=True)
         self.embedder: Embedder = embedder or E5Embedder()
-        metadata.create_all(engine)
+        ensure_tables(engine, metadata)
         self._check_embedder()
         self.vectors = VectorFile(self.index_dir / f"vectors-{self.embedder.dim}.i8", self.embedder.dim)
         self._profiles: dict[str, ArticleProfile] = {}
         self._pending_entities: list[dict] = []
         self.searcher = Searcher(self)
-        self._check_vectors()
 
-    def _check_vectors(self) -> None:
+    def damage(self) -> str | None:
+        """Why the index cannot serve as it is (vector file missing or truncated), else None."""
         with self.engine.connect() as conn:
             highest = conn.execute(select(func.max(link_articles.c.vec_row))).scalar()
         if highest is not None and highest >= len(self.vectors):
-            raise LinkError(f"the vector file {self.vectors.path} is missing or truncated "
-                            f"({len(self.vectors)} rows, links need {highest + 1}); "
-                            "relink the corpus (dragoman reprocess)")
+            return (f"the story index's vector file {self.vectors.path} is missing or damaged "
+                    f"({len(self.vectors)} vectors where the links need {highest + 1})")
+        return None
+
+    def count_linked(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(link_articles)).scalar_one())
+
+    def unlinked(self, article_ids: Iterable[str]) -> list[str]:
+        """The ids among ``article_ids`` that have no link row, in the order given."""
+        with self.engine.connect() as conn:
+            linked = set(conn.execute(select(link_articles.c.article_id)).scalars())
+        return [i for i in article_ids if i not in linked]
 
     # ------------------------------------------------------------------ setup
     def _check_embedder(self) -> None:
         signature = f"{self.embedder.name}:{self.embedder.dim}"
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
+            stored = conn.execute(select(link_meta.c.value).where(link_meta.c.key == "embedder")).scalar()
+            scheme = conn.execute(select(link_meta.c.value).where(link_meta.c.key == "minhash")).scalar()
+        if stored == signature and scheme == minhash.SCHEME:
+            return  # nothing to write: read-only commands take no write lock
+        with write_transaction(self.engine) as conn:
             stored = conn.execute(select(link_meta.c.value).where(link_meta.c.key == "embedder")).scalar()
             linked = conn.execute(select(func.count()).select_from(link_articles)).scalar()
             if stored and stored != signature and linked:
@@ -201,13 +216,12 @@ class StoryLinker:
         conn.execute(insert(link_meta).values(key="minhash", value=minhash.SCHEME))
 
     def reset(self) -> None:
-        """Forget every link (tables emptied, vector file removed)."""
-        with self.engine.begin() as conn:
+        """Forget every link (tables emptied, vector file emptied)."""
+        with write_transaction(self.engine) as conn:
             for table in reversed(metadata.sorted_tables):
                 if table is not link_meta:
                     conn.execute(delete(table))
-        self.vectors.path.unlink(missing_ok=True)
-        self.vectors = VectorFile(self.vectors.path, self.embedder.dim)
+            self.vectors.clear()
         self._profiles.clear()
         self.searcher.invalidate()
 
@@ -242,7 +256,8 @@ class StoryLinker:
         profiles = [build_profile(a) for a in chunk]
         vectors = np.asarray(self.embedder.passages([embedding_text(a) for a in chunk]), dtype=np.float32)
         signatures = [minhash.signature(f"{a.title or ''}\n{a.text or a.raw_text}") for a in chunk]
-        with self.engine.begin() as conn:
+        # The write lock covers the vector append too: two processes never write one row.
+        with write_transaction(self.engine) as conn:
             known = set(conn.execute(select(link_articles.c.article_id).where(
                 link_articles.c.article_id.in_([a.id for a in chunk]))).scalars())
             if known:
@@ -477,7 +492,7 @@ class StoryLinker:
         """Remove articles from every link; returns how many were linked."""
         ids = sorted(set(article_ids))
         count = 0
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             # Bounded IN lists: databases cap the number of bound parameters per statement.
             for start in range(0, len(ids), FORGET_BATCH):
                 count += self._forget(conn, set(ids[start:start + FORGET_BATCH]))

@@ -18,7 +18,13 @@ grows. Deleted articles leave their row behind (the SQL mapping is what makes a 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: the store's write lock alone serialises appends
+    fcntl = None
 
 import numpy as np
 
@@ -62,14 +68,22 @@ class VectorFile:
         data = np.empty(len(vectors), dtype=self.dtype)
         data["scale"] = scale
         data["q"] = np.clip(np.rint(vectors / scale[:, None]), -INT8_MAX, INT8_MAX).astype(np.int8)
-        first = len(self)
-        with open(self.path, "r+b") as handle:
+        with open(self.path, "r+b") as handle, _locked(handle):
+            # The length is read under the lock: another writer may have appended meanwhile.
+            first = len(self)
             handle.seek(first * self.row_bytes)
             handle.write(data.tobytes())
             handle.truncate()
             handle.flush()
             os.fsync(handle.fileno())
         return first
+
+    def clear(self) -> None:
+        """Remove every row (the index is being rebuilt)."""
+        with open(self.path, "r+b") as handle, _locked(handle):
+            handle.truncate(0)
+            os.fsync(handle.fileno())
+        self._map, self._mapped_rows = None, -1
 
     def _rows(self) -> np.ndarray:
         rows = len(self)
@@ -109,6 +123,18 @@ class VectorFile:
             shape = (0,) if query.ndim == 1 else (0, query.shape[0])
             return np.zeros(shape, dtype=np.float32)
         return np.concatenate(out, axis=0)
+
+
+@contextmanager
+def _locked(handle):
+    """An exclusive advisory lock on the open file, for writers sharing one index folder."""
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
