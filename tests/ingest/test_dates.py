@@ -21,5 +21,13 @@ def test_to_iso(value, expected):
     assert to_iso(value) == expected
 
 
-def test_free_form_dates_go_through_dateparser():
-    assert to_iso("3 April 2025").startswith("2025-04-03")
+@pytest.mark.parametrize("value,expected", [
+    ("3 April 2025", "2025-04-03"),
+    ("12 ноября 2025, 14:30", "2025-11-12T14:30"),
+    ("2025. november 12. 22:19", "2025-11-12T22:19"),
+    ("12.11.2025", "2025-11-12"),
+    ("2023年9月10日", "2023-09-10"),
+    ("3 April", None),  # no year: not a publication date
+])
+def test_dates_written_out_are_read_with_the_date_grammar(value, expected):
+    assert to_iso(value) == expected

@@ -1,4 +1,5 @@
-"""The publication date: from reader hints, header and metadata lines, labels and datelines.
+"""The publication date: from reader hints, header and metadata lines, labels, datelines and
+date lines at the top of the text.
 
 Never from the story's narrative ("talks held on 3 April" is not a publication date) and
 never the time of ingestion: ``None`` when the article does not say.
@@ -7,13 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from .. import lang
 from ..clean.furniture import UPDATED_REASON
 from ..clean.patterns import furniture_patterns
-from .dates import FoundDate, grammar
+from ..lang.dates import TimeExpression, dateline_shape, grammar
 
 # Labelled dates ("Published: 3 April 2025") are looked for in this many lines at each end.
 LABEL_SCAN_LINES = 3
@@ -21,20 +19,15 @@ LABEL_SCAN_LINES = 3
 DATELINE_SCAN_PARAGRAPHS = 2
 # Labelled-date lines are short; longer lines are prose.
 LABEL_LINE_MAX_CHARS = 120
+# A page's own date on a line of its own ("Politics 02.11.2023, 21:29") sits among the first
+# lines when the clean step did not take it for header furniture; besides the date (and weekday
+# names) such a line holds a label or section name of at most this many words.
+TOP_DATE_LINES = 6
+TOP_DATE_EXTRA_WORDS = 2
 
 _ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
-
-
-@dataclass(frozen=True)
-class DatelinePatterns:
-    place: re.Pattern[str]
-    after: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def dateline_patterns() -> DatelinePatterns:
-    data = lang.load(lang.COMMON, "datelines")
-    return DatelinePatterns(re.compile(data["place"]), re.compile(data["after"]))
+# A metadata line may give the month only ("date 2024-09"): the date at the precision written.
+_ISO_MONTH = re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?![\d-])")
 
 
 def hint_year(hint: str | None) -> int | None:
@@ -47,9 +40,9 @@ def _is_full_date(hint: str | None) -> bool:
     return bool(match and match["d"])
 
 
-def find_dateline(paragraph: str, langs: Sequence[str] | None) -> FoundDate | None:
+def find_dateline(paragraph: str, langs: Sequence[str] | None) -> TimeExpression | None:
     """The date of a dateline opening ``paragraph``: place, comma, date, agency tag, dash or period."""
-    patterns = dateline_patterns()
+    patterns = dateline_shape()
     place = patterns.place.match(paragraph)
     if not place:
         return None
@@ -71,7 +64,7 @@ def update_date(removed: Sequence[str], langs: Sequence[str] | None) -> tuple[in
     return None
 
 
-def _year_before(found: FoundDate, later: tuple[int, int, int]) -> int:
+def _year_before(found: TimeExpression, later: tuple[int, int, int]) -> int:
     """The year of a yearless ``found`` written on or before the date ``later`` (a year back
     when its month and day come after ``later``'s: "31 December" updated on 2 January)."""
     year, month, day = later
@@ -94,7 +87,7 @@ def find_published(hint: str | None, text: str, header_lines: Sequence[str] = ()
         if written and written[0].iso():
             return written[0].iso()
     year = hint_year(hint)
-    candidates: list[FoundDate] = []
+    candidates: list[TimeExpression] = []
     for line in header_lines:
         candidates.extend(grammar().find(line, langs)[:1])
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -107,9 +100,16 @@ def find_published(hint: str | None, text: str, header_lines: Sequence[str] = ()
         found = find_dateline(paragraph, langs)
         if found:
             candidates.append(found)
+    for line in lines[:TOP_DATE_LINES]:
+        if len(line) <= LABEL_LINE_MAX_CHARS and (found := grammar().is_date_line(line, TOP_DATE_EXTRA_WORDS)):
+            candidates.append(found)
     updated = update_date(removed, langs) if year is None else None
     for found in candidates:
         iso = found.iso(year if updated is None or found.year else _year_before(found, updated))
         if iso:
             return iso
+    for line in header_lines:
+        month = _ISO_MONTH.search(line)
+        if month and month.group().startswith(hint or ""):
+            return month.group()
     return hint

@@ -1,8 +1,8 @@
 """Time expressions: find them in text and resolve them to ISO dates.
 
-Language knowledge (month and weekday names, date forms, relative words) lives in
-``lang/<code>/timewords.toml``; ``lang/xx/timewords.toml`` holds numeric forms every language
-uses. Resolution needs a reference date (the publication date): a date without a year, a
+Finding is the shared date grammar's job (:mod:`dragoman.lang.dates`, fed by
+``lang/<code>/dates.toml``: the same forms and names as publication dates, plus relative
+words). Resolution needs a reference date (the publication date): a date without a year, a
 weekday or "yesterday" cannot be placed without one, and then stays unresolved with its text
 kept, so a later corpus-level stage can place it with :func:`resolve_text`.
 """
@@ -10,38 +10,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .. import lang as langdata
+from ..lang import dates
+from ..lang.dates import TimeExpression
+
+__all__ = ["DAY", "WEEK", "MONTH", "YEAR", "TimeExpression", "ResolvedDate", "find", "parse_reference",
+           "resolve", "resolve_text"]
 
 # Precision names, finest first.
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
-
-
-@dataclass(frozen=True)
-class TimeExpression:
-    """A time expression found in text, before resolution."""
-
-    start: int
-    end: int
-    surface: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None  # 0 = Monday
-    unit: str | None = None  # relative expressions: day, week, month, year, month_name
-    shift: int = 0
-
-    @property
-    def relative(self) -> bool:
-        return self.unit is not None or self.weekday is not None
-
-    @property
-    def absolute(self) -> bool:
-        """Placed without any reference date."""
-        return not self.relative and self.year is not None
 
 
 @dataclass(frozen=True)
@@ -52,80 +30,10 @@ class ResolvedDate:
     precision: str
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    dates: tuple[re.Pattern, ...]
-    relative: tuple[tuple[re.Pattern, str, int], ...]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-
-
-def _alternation(groups: list[list[str]]) -> str:
-    forms = sorted({form for group in groups for form in group}, key=len, reverse=True)
-    return "|".join(forms)
-
-
-def _lookup(groups: list[list[str]]) -> dict[str, int]:
-    return {form: index + 1 for index, group in enumerate(groups) for form in group}
-
-
-@lru_cache(maxsize=None)
-def grammar(code: str | None) -> _Grammar:
-    """Compiled patterns for a language (plus the shared numeric forms)."""
-    data = langdata.load(code, "timewords") if code else {}
-    common = langdata.load(langdata.COMMON, "timewords")
-    inflection = data.get("inflection", "")
-    month = f"(?:{_alternation(data['months'])}){inflection}" if data.get("months") else r"(?!x)x"
-    weekday = f"(?:{_alternation(data['weekdays'])}){inflection}" if data.get("weekdays") else r"(?!x)x"
-
-    def compile_(pattern: str) -> re.Pattern:
-        body = pattern.replace("{month}", month).replace("{weekday}", weekday)
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-
-    dates = tuple(compile_(p) for p in list(data.get("dates", [])) + list(common.get("dates", [])))
-    relative = tuple((compile_(r["pattern"]), r["unit"], int(r.get("shift", 0)))
-                     for r in data.get("relative", []))
-    return _Grammar(dates, relative, _lookup(data.get("months", [])), _lookup(data.get("weekdays", [])))
-
-
-def _name_index(table: dict[str, int], surface: str) -> int | None:
-    """Number of a month or weekday from its written (possibly inflected) form."""
-    word = surface.lower()
-    best, best_len = None, 0
-    for form, number in table.items():
-        if re.match(form, word) and len(form) > best_len:
-            best, best_len = number, len(form)
-    return best
-
-
 def find(text: str, code: str | None) -> list[TimeExpression]:
-    """Every time expression in ``text``, longest first where they overlap, in text order."""
-    rules = grammar(code)
-    found: list[TimeExpression] = []
-    for pattern in rules.dates:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            year = int(groups["y"]) if groups.get("y") else None
-            month = int(groups["m"]) if groups.get("m") else (
-                _name_index(rules.months, groups["mon"]) if groups.get("mon") else None)
-            day = int(groups["d"]) if groups.get("d") else None
-            weekday = _name_index(rules.weekdays, groups["wd"]) if groups.get("wd") else None
-            if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
-                continue
-            found.append(TimeExpression(match.start(), match.end(), match.group().strip(), year, month, day,
-                                        weekday - 1 if weekday else None))
-    for pattern, unit, shift in rules.relative:
-        for match in pattern.finditer(text):
-            month = _name_index(rules.months, match.group("mon")) if "mon" in pattern.groupindex else None
-            found.append(TimeExpression(match.start(), match.end(), match.group().strip(), None, month,
-                                        None, None, unit, shift))
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    kept: list[TimeExpression] = []
-    for expression in found:
-        if kept and expression.start < kept[-1].end:
-            continue
-        kept.append(expression)
-    return kept
+    """Every time expression of language ``code`` in ``text``, longest first where they overlap,
+    in text order (the numeric forms every language shares are always looked for)."""
+    return dates.find(text, [code] if code else [])
 
 
 def parse_reference(value: str | None) -> dt.date | None:

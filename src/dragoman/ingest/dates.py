@@ -1,10 +1,14 @@
 """Publication dates as inputs give them (ISO strings, RFC 822 feed dates, epoch seconds,
-time tuples) turned into ISO 8601, the one form :class:`~dragoman.doc.Hints` holds."""
+time tuples, dates written out in a supported language) turned into ISO 8601, the one form
+:class:`~dragoman.doc.Hints` holds. Written-out dates are read with the shared date grammar
+(:mod:`dragoman.lang.dates`), so a feed's "12 ноября 2025" means what it means in a text."""
 from __future__ import annotations
 
 import time
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
+
+from ..lang.dates import grammar
 
 # Epoch numbers below this are not plausible publication times in seconds (before 2001).
 MIN_EPOCH_SECONDS = 1_000_000_000
@@ -49,7 +53,8 @@ def to_iso(value) -> str | None:
 
 
 def _parse_free(text: str) -> str | None:
-    import dateparser  # slow to import; only needed for unusual date strings
-
-    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"})
-    return parsed.isoformat() if parsed else None
+    """The first dated day written in ``text`` (in any language), with its time if given."""
+    for found in grammar().find(text):
+        if found.year is not None:
+            return found.iso()
+    return None
