@@ -14,12 +14,15 @@ from functools import lru_cache
 from ..kb.model import ACRONYM, ADJECTIVE, NAME, SHORT, KnowledgeBase
 from ..kb.morph import inflection
 from ..kb.normalize import fold, tokens
+from ..kb.segment import word_boundaries
 
 # What may stand between two tokens of one name: spaces, hyphens, apostrophes, a dot after an
-# initial (J. D. Vance). A comma or full stop ends a name.
-_JOINER = re.compile(r"^(?:\s{1,2}|\s?[-‐–]\s?|['’]|\.\s?)$")
-# Names shorter than this (folded) must be written exactly as indexed, not via an ending.
-MIN_INFLECTED_LENGTH = 4
+# initial (J. D. Vance), the middle dots of Chinese and Japanese transcriptions (弗拉基米尔·普京,
+# ウラジーミル・プーチン), or nothing (the characters of 中国). A comma or full stop ends a name.
+_JOINER = re.compile(r"^(?:|\s{1,2}|\s?[-‐–]\s?|['’]|\.\s?|[·・‧])$")
+# A name of at most this many one-character tokens (中国, 海地) must begin and end on a word
+# boundary where the language's segmenter gives them (:mod:`dragoman.kb.segment`).
+SHORT_CHARACTER_NAME = 2
 
 
 @dataclass
@@ -28,10 +31,15 @@ class Token:
     end: int
     text: str
     bases: tuple[str, ...]
+    word_start: bool = True  # False inside a segmented word (Chinese)
+    word_end: bool = True
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        """Written with a capital, or in a script without case (Han, Arabic, Hangul, Devanagari),
+        where the capital test says nothing."""
+        first = self.text[:1]
+        return first.isupper() or (first.isalpha() and first.lower() == first.upper())
 
 
 @dataclass
@@ -49,11 +57,13 @@ class Match:
 
 def tokenise(text: str, lang: str | None) -> list[Token]:
     inf = inflection(lang)
+    bounds = word_boundaries(text, lang)
     out = []
     for start, end, tok in tokens(text):
         folded = fold(tok)
-        bases = inf.bases(folded) if len(folded) >= MIN_INFLECTED_LENGTH else (folded,)
-        out.append(Token(start, end, tok, bases))
+        bases = inf.bases(folded) if len(folded) >= inf.min_length else (folded,)
+        out.append(Token(start, end, tok, bases, bounds is None or start in bounds,
+                         bounds is None or end in bounds))
     return out
 
 
@@ -81,6 +91,9 @@ def find_names(kb: KnowledgeBase, text: str, toks: list[Token]) -> list[Match]:
                 if not ok:
                     continue
                 span = toks[i:i + n]
+                if (n <= SHORT_CHARACTER_NAME and all(len(t.text) == 1 for t in span)
+                        and not (span[0].word_start and span[-1].word_end)):
+                    continue
                 if entry.kind in (NAME, SHORT):
                     # A name needs a capital somewhere (mer Caspienne, bande de Gaza); a one-word
                     # name or a surname needs it on that word.

@@ -35,9 +35,13 @@ OUTPUT = HERE / "kb.json.gz"
 FORMAT_VERSION = 1
 
 # CLDR locales whose country names we keep (sr and uz twice: Cyrillic and Latin).
+# Chinese twice too (Simplified, Traditional), under one code.
 LOCALES = {"en": "en", "tr": "tr", "hu": "hu", "ru": "ru", "kk": "kk", "de": "de", "fr": "fr",
            "es": "es", "it": "it", "pl": "pl", "sr": "sr", "sr_Latn": "sr", "hr": "hr", "bs": "bs",
-           "uz": "uz", "uz_Cyrl": "uz", "cs": "cs", "uk": "uk"}
+           "uz": "uz", "uz_Cyrl": "uz", "cs": "cs", "uk": "uk", "pt": "pt", "bg": "bg", "el": "el",
+           "az": "az", "tk": "tk", "ky": "ky", "tg": "tg", "hy": "hy", "ka": "ka", "sq": "sq",
+           "id": "id", "vi": "vi", "ar": "ar", "fa": "fa", "ur": "ur", "he": "he", "hi": "hi",
+           "zh": "zh", "zh_Hant": "zh", "ja": "ja", "ko": "ko", "mn": "mn"}
 # Cities this big are known world-wide; smaller ones only matter in the regions below.
 GLOBAL_MIN_POPULATION = 1_000_000
 REGIONAL_MIN_POPULATION = 50_000
@@ -50,6 +54,11 @@ MIN_ALTERNATE_LENGTH = 4
 # At most this many alternate names per city: the first are the most used spellings.
 MAX_ALTERNATES = 80
 _LATIN_OR_CYRILLIC = re.compile(r"^[\s'’.\-A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF]+$")
+# Names in other scripts (北京, القاهرة, 서울, Πεκίνο) are kept for the cities known world-wide
+# only: GeoNames does not say their language, so no dictionary can vet them as for Latin ones.
+MAX_OTHER_SCRIPT_ALTERNATES = 200
+# Han, kana and Hangul names are short (北京, 서울: two syllables); other scripts need three letters.
+_SYLLABIC = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 
 
 # Dictionaries used to drop alternate city names that are ordinary words in a supported
@@ -89,6 +98,14 @@ def _russian_name(english: str, alternates: list[str]) -> str | None:
         return len(spellings & latin), difflib.SequenceMatcher(None, fold(variants(name)["en"]), target).ratio()
 
     return max(candidates, key=score)
+
+
+def _other_script_name(name: str) -> bool:
+    """A city name in a script other than Latin and Cyrillic, long enough to be no
+    abbreviation, of at most three words."""
+    if _LATIN_OR_CYRILLIC.match(name) or not name[:1].isalpha() or len(name.split()) > 3:
+        return False
+    return len(name) >= (2 if _SYLLABIC.match(name) else 3)
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -233,6 +250,9 @@ class Builder:
                           and _LATIN_OR_CYRILLIC.match(a) and len(a.split()) <= 4
                           and (a.lower() not in common or _same_start(a, city["name"]))]
             self.add_names(index, {"xx": alternates[:MAX_ALTERNATES]}, exclusive=True)
+            if (city["countrycode"], city["name"]) in capitals or (city["population"] or 0) >= GLOBAL_MIN_POPULATION:
+                others = [a for a in city.get("alternatenames", []) if _other_script_name(a)]
+                self.add_names(index, {"xx": others[:MAX_OTHER_SCRIPT_ALTERNATES]}, exclusive=True)
             if city["countrycode"] in POST_SOVIET:
                 russian = _russian_name(city["name"], alternates)
                 if russian:

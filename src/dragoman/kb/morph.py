@@ -2,7 +2,10 @@
 
 Data: ``lang/<code>/suffixes.toml`` with ``endings`` (stripped), ``restore`` (base endings tried
 after stripping: Москвы -> Москв + а), ``assimilated`` (Hungarian -val/-vel that copy the
-stem's last consonant: Putyinnal -> Putyin) and ``min_stem``.
+stem's last consonant: Putyinnal -> Putyin), ``prefixes`` (proclitics written onto the word,
+as ``[prefix, replacement]``: Arabic و "and" in والصين, لل for ل + ال), ``min_stem``, and
+``min_length``: tokens shorter than this are only matched as written (4 letters by default;
+fewer in a syllabic script such as Hangul, where 푸틴은 is three).
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from .. import lang as langdata
 from .normalize import fold
 
 _VOWELS = set("aeiouyаеиоуыэюя")
+# Tokens shorter than this (folded) are matched only as written, unless the language says less.
+DEFAULT_MIN_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -21,10 +26,21 @@ class Inflection:
     restore: tuple[str, ...]
     assimilated: tuple[str, ...]
     min_stem: int
+    prefixes: tuple[tuple[str, str], ...] = ()
+    min_length: int = DEFAULT_MIN_LENGTH
 
     def bases(self, token: str) -> tuple[str, ...]:
         """``token`` (folded) and every base form its ending allows, most literal first."""
         out = [token]
+        for prefix, replacement in self.prefixes:
+            if token.startswith(prefix) and len(token) - len(prefix) >= self.min_stem:
+                out.append(replacement + token[len(prefix):])
+        for form in tuple(out):
+            out.extend(self._without_ending(form))
+        return tuple(dict.fromkeys(out))
+
+    def _without_ending(self, token: str) -> list[str]:
+        out: list[str] = []
         for ending in self.endings:
             if not token.endswith(ending) or len(token) - len(ending) < self.min_stem:
                 continue
@@ -36,7 +52,7 @@ class Inflection:
             if (token.endswith(ending) and len(stem) > self.min_stem and stem[-1] == stem[-2]
                     and stem[-1] not in _VOWELS):
                 out.append(stem[:-1])
-        return tuple(dict.fromkeys(out))
+        return out
 
 
 _NONE = Inflection((), (), (), 3)
@@ -51,8 +67,11 @@ def inflection(code: str | None) -> Inflection:
     if not data:
         return _NONE
     endings = sorted({fold(e) for e in data.get("endings", [])}, key=len, reverse=True)
+    prefixes = tuple(sorted(((fold(p), fold(r)) for p, r in data.get("prefixes", [])),
+                            key=lambda pair: -len(pair[0])))
     return Inflection(tuple(endings), tuple(fold(r) for r in data.get("restore", [])),
-                      tuple(fold(a) for a in data.get("assimilated", [])), int(data.get("min_stem", 3)))
+                      tuple(fold(a) for a in data.get("assimilated", [])), int(data.get("min_stem", 3)),
+                      prefixes, int(data.get("min_length", DEFAULT_MIN_LENGTH)))
 
 
 @lru_cache(maxsize=None)

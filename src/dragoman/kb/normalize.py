@@ -23,8 +23,17 @@ _FOLD = str.maketrans({
     "џ": "дж", "ґ": "г", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'", "`": "'",
 })
 # Tokens are runs of letters and digits; apostrophes and hyphens separate them, which is how
-# Turkish suffixes (Astana'da) and English possessives (Kazakhstan's) fall away.
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Turkish suffixes (Astana'da) and English possessives (Kazakhstan's) fall away. Chinese and
+# Japanese write no spaces: each Han character and each hiragana is a token of its own, and a
+# run of katakana (a transcribed foreign name, プーチン) is one token, so a name is a sequence
+# of tokens there too (中国 = 中 + 国).
+_HAN_OR_HIRAGANA = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f"  # without ・, which separates names
+# Combining marks are part of the word they sit on (the vowel signs of भारत, Arabic vowel
+# points), though ``\w`` does not match them.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0963\u0966-\u0dff"
+TOKEN = re.compile(rf"[{_KATAKANA}]+|[{_HAN_OR_HIRAGANA}]|(?:[^\W_{_HAN_OR_HIRAGANA}{_KATAKANA}\u30fb]|[{_MARKS}])+",
+                   re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
