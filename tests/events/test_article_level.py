@@ -297,3 +297,16 @@ def test_headline_names_come_from_the_entities_stage(extractor):
         [("Astana", "place")]
     event = next(e for e in extractor(article) if e.type == "agreement")
     assert event.place == "Astana" and [x.text for x in event.evidence if x.start == TITLE_OFFSET] == [article.title]
+
+
+# A page dated only to the month still dates the events it never dates itself.
+@pytest.mark.parametrize("lang,text,names", [
+    ("en", "Vladimir Putin and Kassym-Jomart Tokayev held talks in Astana.",
+     {"Vladimir Putin": (PUTIN, P), "Kassym-Jomart Tokayev": (TOKAYEV, P), "Astana": ("Astana", PL)}),
+    ("ru", "Владимир Путин и Касым-Жомарт Токаев провели переговоры в Астане.",
+     {"Владимир Путин": (PUTIN, P), "Касым-Жомарт Токаев": (TOKAYEV, P), "Астане": ("Astana", PL)}),
+])
+@pytest.mark.parametrize("published, precision", [("2024-09", timex.MONTH), ("2024", timex.YEAR)])
+def test_month_dated_page_dates_its_undated_events(extractor, lang, text, names, published, precision):
+    event = next(e for e in extractor(make_article(text, lang, published, names)) if e.type == "meeting")
+    assert (event.date, event.date_precision, event.date_basis) == (published, precision, "published")

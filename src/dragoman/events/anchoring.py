@@ -124,7 +124,7 @@ def headline_visit_kind(drafts: list[Draft], found: Headline | None, lex: Lexico
 
 
 def anchor(drafts: list[Draft], dateline_city: Actor | None, reference, found: Headline | None = None,
-           dateline_date: timex.TimeExpression | None = None) -> None:
+           dateline_date: timex.TimeExpression | None = None, published: str | None = None) -> None:
     """Reported events without place or date take the article's: its first explicit ones, the
     dateline city, the headline's city and date, the dateline's date, the publication date.
     A year-less dateline date in an undated article is kept as ``date_text`` for the corpus
@@ -166,5 +166,8 @@ def anchor(drafts: list[Draft], dateline_city: Actor | None, reference, found: H
                 # The text never says when: the publication day stands in, marked so that
                 # it places the event in time without contradicting a source that does say.
                 e.date, e.date_precision, e.date_basis = reference.isoformat(), timex.DAY, "published"
+            elif (month := timex.partial_reference(published)) is not None:
+                # A page dated only to the month (``date 2024-09``) still places the event.
+                e.date, e.date_precision, e.date_basis = month.iso, month.precision, "published"
         if used_title:
             e.evidence.append(Evidence(found.text, TITLE_OFFSET, TITLE_OFFSET))

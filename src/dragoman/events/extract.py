@@ -49,7 +49,7 @@ class EventExtractor:
         drafts = fold_into_summits(drafts)
         title = headline(article, reference, lex)
         drafts = drop_participant_statements(drafts, title.speakers if title else frozenset())
-        anchor(drafts, dateline_city, reference, title, dateline_date)
+        anchor(drafts, dateline_city, reference, title, dateline_date, article.published)
         headline_visit_kind(drafts, title, lex)
         _article_topics_first(drafts, text, lex)
         return [d.event for d in sorted(drafts, key=lambda d: d.start)]

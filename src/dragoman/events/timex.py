@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..lang import dates
 from ..lang.dates import TimeExpression
 
-__all__ = ["DAY", "WEEK", "MONTH", "YEAR", "TimeExpression", "ResolvedDate", "find", "parse_reference",
+__all__ = ["DAY", "WEEK", "MONTH", "YEAR", "TimeExpression", "ResolvedDate", "find", "parse_reference", "partial_reference",
            "resolve", "resolve_text"]
 
 # Precision names, finest first.
@@ -44,6 +44,16 @@ def parse_reference(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def partial_reference(value: str | None) -> ResolvedDate | None:
+    """A publication date known only to the month or year (``2024-09``, ``2024``), else ``None``."""
+    text = str(value or "")
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+        return ResolvedDate(text, MONTH)
+    if len(text) == 4 and text.isdigit():
+        return ResolvedDate(text, YEAR)
+    return None
 
 
 def resolve(expression: TimeExpression, reference: dt.date | None, *, future: bool = False
