@@ -79,3 +79,14 @@ def test_a_schema_1_store_is_backfilled_on_open(store, tmp_path):
     assert store.find_events() == []
     with SqlStore(store.url) as reopened:
         assert len(reopened.find_events()) == 4 and len(reopened.find_facts()) == 2
+
+
+def test_a_schema_2_store_gains_the_entity_index_on_open(store):
+    from sqlalchemy import inspect, text
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_article_entities_entity"))
+        conn.execute(update(store_meta).where(store_meta.c.key == "schema").values(value="2"))
+    with SqlStore(store.url) as reopened:
+        indexes = {i["name"] for i in inspect(reopened.engine).get_indexes("article_entities")}
+        assert "ix_article_entities_entity" in indexes
+        assert reopened.articles_naming([ORBAN]) == {"hu1"}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text,
+from sqlalchemy import (Boolean, Column, Index, Integer, LargeBinary, MetaData, String, Table, Text,
                         create_engine, delete, func, insert, select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,7 +24,7 @@ from .base import Counts, RejectionRecord, StoredRaw, StoreError
 from .transactions import configure, ensure_tables, write_transaction
 
 # 2: events, facts and mentions in their own tables (store/analysis.py), backfilled on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Zlib level for raw inputs: 6 is the usual speed/size balance; raw is read back rarely.
 RAW_COMPRESSION_LEVEL = 6
 # Ids per DELETE when clearing linking marks: well under SQLite's bound-parameter limit.
@@ -80,6 +80,8 @@ article_entities = Table(
     Column("lang", String(8)),
     Column("mentions", Integer, nullable=False),
 )
+# Which articles name an entity: the facts and entity pages of a large store ask this.
+article_entities_by_entity = Index("ix_article_entities_entity", article_entities.c.entity_id)
 
 analysis = AnalysisTables(metadata, articles)
 
@@ -174,6 +176,8 @@ class SqlStore:
                 return
             if row is not None and int(row[0]) < 2:
                 self._backfill_analysis(conn)
+            if row is not None and int(row[0]) < 3:
+                article_entities_by_entity.create(bind=conn, checkfirst=True)
             conn.execute(delete(store_meta).where(store_meta.c.key == "schema"))
             conn.execute(insert(store_meta).values(key="schema", value=str(SCHEMA_VERSION)))
 
