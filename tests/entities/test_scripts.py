@@ -30,6 +30,9 @@ def recognise():
     ("hi", "भारत और रूस के नेता मास्को में मिले।", {"India", "Russia", "Moscow"}),
     # Greek: a genitive (Τουρκίας) restored to its nominative.
     ("el", "Ο πρωθυπουργός της Ελλάδας συναντήθηκε με τον πρόεδρο της Τουρκίας.", {"Greece", "Turkey"}),
+    # People in their own scripts; a Persian name written with a zero-width non-joiner.
+    ("zh", "习近平在人民大会堂会见普京。", {"Xi Jinping", "Vladimir Putin"}),
+    ("fa", "شی جین\u200cپینگ با رئیس جمهور ایران دیدار کرد.", {"Xi Jinping", "Iran"}),
 ])
 def test_names_in_other_scripts_are_found(recognise, lang, text, expected):
     mentions, entities = recognise(text, lang)

@@ -18,8 +18,9 @@ from ..kb.segment import word_boundaries
 
 # What may stand between two tokens of one name: spaces, hyphens, apostrophes, a dot after an
 # initial (J. D. Vance), the middle dots of Chinese and Japanese transcriptions (弗拉基米尔·普京,
-# ウラジーミル・プーチン), or nothing (the characters of 中国). A comma or full stop ends a name.
-_JOINER = re.compile(r"^(?:|\s{1,2}|\s?[-‐–]\s?|['’]|\.\s?|[·・‧])$")
+# ウラジーミル・プーチン), the zero-width non-joiner inside Persian words (جین‌پینگ), or nothing
+# (the characters of 中国). A comma or full stop ends a name.
+_JOINER = re.compile(r"^(?:|\s{1,2}|\s?[-‐–]\s?|['’]|\.\s?|[·・‧]|\u200c)$")
 # A name of at most this many one-character tokens (中国, 海地) must begin and end on a word
 # boundary where the language's segmenter gives them (:mod:`dragoman.kb.segment`).
 SHORT_CHARACTER_NAME = 2
