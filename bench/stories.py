@@ -33,7 +33,7 @@ import numpy as np
 from sqlalchemy import create_engine, event, insert
 
 from dragoman.doc import Article, EntityRef, Event, Fact, content_hash
-from dragoman.stories import E5Embedder, HashingEmbedder, StoryLinker
+from dragoman.stories import E5Embedder, HashingEmbedder, LinkIndex, Linker, StoryReader
 from dragoman.stories.embed import embedding_text
 from dragoman.stories.tables import link_articles, link_entities
 
@@ -229,18 +229,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bulk_vectors(linker: StoryLinker, generator: Generator, total: int) -> None:
+def bulk_vectors(index: LinkIndex, generator: Generator, total: int) -> None:
     """Top the index up to ``total`` vectors with generated articles, bypassing the decisions."""
-    have = len(linker.vectors)
+    have = len(index.vectors)
     need = total - have
     if need <= 0:
         return
     batch = 5000
-    with linker.engine.begin() as conn:
+    with index.engine.begin() as conn:
         for start in range(0, need, batch):
             arts = [r[0] for r in generator.corpus(min(batch, need - start))]
-            vecs = linker.embedder.passages([embedding_text(a) for a in arts])
-            first = linker.vectors.append(vecs)
+            vecs = index.embedder.passages([embedding_text(a) for a in arts])
+            first = index.vectors.append(vecs)
             rows, ents = [], []
             for i, a in enumerate(arts):
                 aid = f"bulk-{start + i}"
@@ -251,7 +251,7 @@ def bulk_vectors(linker: StoryLinker, generator: Generator, total: int) -> None:
                               type=e.type, mentions=e.mentions) for e in a.entities]
             conn.execute(insert(link_articles), rows)
             conn.execute(insert(link_entities), ents)
-    linker.searcher.invalidate()
+    index.changed()
 
 
 def main() -> int:
@@ -273,7 +273,8 @@ def main() -> int:
         dbapi.execute("PRAGMA journal_mode=WAL")
         dbapi.execute("PRAGMA synchronous=NORMAL")
 
-    linker = StoryLinker(engine, work / "index", embedder=embedder)
+    index = LinkIndex(engine, work / "index", embedder=embedder)
+    linker, reader = Linker(index), StoryReader(index)
     generator = Generator()
     t0 = time.perf_counter()
     rows = generator.corpus(args.articles)
@@ -327,19 +328,19 @@ def main() -> int:
     print(f"peak memory (max RSS) after linking: {peak_rss_mb():.0f} MB")
 
     t0 = time.perf_counter()
-    bulk_vectors(linker, Generator(seed=99), args.search_vectors)
-    print(f"search index topped up to {len(linker.vectors)} vectors in {time.perf_counter() - t0:.1f}s (bulk load)")
+    bulk_vectors(index, Generator(seed=99), args.search_vectors)
+    print(f"search index topped up to {len(index.vectors)} vectors in {time.perf_counter() - t0:.1f}s (bulk load)")
     queries = ["talks on energy and transit corridors", "telephone conversation about security",
                "Handel und Energie Abkommen", "переговоры о торговле", "ticaret anlaşmaları imzalandı"]
-    linker.search(queries[0])  # first call loads the row map
+    reader.search(queries[0])  # first call loads the row map
     for label, kwargs in (("no filter", {}), ("lang=de", {"lang": "de"}), ("since=2025-01-01", {"since": "2025-01-01"}),
                           ("actor", {"actor": generator.leaders[0][1]})):
         times = []
         for q in queries:
             t0 = time.perf_counter()
-            linker.search(q, **kwargs)
+            reader.search(q, **kwargs)
             times.append(time.perf_counter() - t0)
-        print(f"search over {len(linker.vectors)} vectors, {label:>16}: median {statistics.median(times) * 1000:.0f} ms, "
+        print(f"search over {len(index.vectors)} vectors, {label:>16}: median {statistics.median(times) * 1000:.0f} ms, "
               f"max {max(times) * 1000:.0f} ms")
     print(f"peak memory (max RSS) overall: {peak_rss_mb():.0f} MB")
     print(f"work folder: {work}")

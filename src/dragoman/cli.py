@@ -45,6 +45,16 @@ def _positive_megabytes(value: str) -> float:
     return number
 
 
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a port number, not {value!r}") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, not {value!r}")
+    return number
+
+
 def _store_failure_message(error: BaseException) -> str | None:
     """A clear message for failures of the store itself (a missing driver, a damaged file)."""
     if isinstance(error, ModuleNotFoundError) and (error.name or "").split(".")[0] in (
@@ -87,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reprocess", help="re-run the pipeline on the stored raw inputs")
     p.add_argument("ids", nargs="*", metavar="ID", help="only these articles (default: all)")
+
+    p = sub.add_parser("serve", help="serve the web UI and the JSON API (/api/v1) over the store")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=8765, help="port (default 8765)")
+    p.add_argument("--allow-ingest", action="store_true", help="accept articles on POST /api/v1/ingest (off by default)")
 
     from .queries import register as register_queries
     register_queries(sub)

@@ -142,4 +142,28 @@ def cmd_reprocess(args, err: Console) -> int:
     return EXIT_REJECTED if report.failed else EXIT_OK
 
 
-COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats, "reprocess": cmd_reprocess}
+def cmd_serve(args, err: Console) -> int:
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ModuleNotFoundError as error:
+        raise UserError(f"the web server needs {error.name}: pip install 'dragoman[web]'") from None
+    loopback = args.host in ("127.0.0.1", "localhost", "::1")
+    with session_for(args, err, create=args.allow_ingest) as session:
+        session.reader()  # open (and if need be rebuild) the story index before the first request
+        app = create_app(session=session, allow_ingest=args.allow_ingest,
+                         allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None)
+        if not loopback:
+            err.print(f"[yellow]warning[/]: listening on {markup_safe(args.host)}: anyone who can reach this "
+                      "machine can read the store", highlight=False)
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        err.print(f"serving {markup_safe(session.store.url)} at http://{markup_safe(shown)}:{args.port}/ "
+                  f"(API at /api/v1; ingest {'on' if args.allow_ingest else 'off'}); Ctrl-C stops",
+                  highlight=False)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    return EXIT_OK
+
+
+COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats, "reprocess": cmd_reprocess,
+            "serve": cmd_serve}

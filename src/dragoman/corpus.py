@@ -45,22 +45,24 @@ def _corpus_reference(store: Store, article: Article) -> str | None:
     return max(d for d in dates if d.startswith(year))
 
 
-def settle_year_less_dates(store: Store, linker=None) -> list[Article]:
-    """Give year-less event dates of undated articles a year; returns the articles changed."""
+def settle_year_less_dates(store: Store, reader=None) -> list[Article]:
+    """Give year-less event dates of undated articles a year; returns the articles changed.
+
+    With a story ``reader`` (``dragoman.stories.StoryReader``), an article's story mates date it first."""
     from .events.years import place_against, place_year_less_dates
 
     pending = [a for a in store.iter_articles(undated=True) if _pending(a)]
     if not pending:
         return []
-    if linker is not None:
+    if reader is not None:
         members: dict[str, Article] = {}
         for article in pending:
-            members[article.id] = linker.annotate(article)
+            members[article.id] = reader.annotate(article)
         for story_id in {a.story for a in pending if a.story}:
-            detail = linker.story(story_id)
+            detail = reader.story(story_id)
             for member in detail.articles if detail else []:
                 if member.id not in members and (other := store.get_article(member.id)) is not None:
-                    members[other.id] = linker.annotate(other)
+                    members[other.id] = reader.annotate(other)
         place_year_less_dates(list(members.values()))
     for article in pending:
         if _pending(article) and (reference := _corpus_reference(store, article)) is not None:

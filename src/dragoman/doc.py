@@ -153,6 +153,31 @@ class Conflict:
     event_type: str | None = None
 
 
+@dataclass(frozen=True)
+class Removed:
+    """A line the clean step took off the text as site furniture, and why.
+
+    ``reason`` is a short label ("footer", "site name", "updated", ...); ``text`` is the line
+    as it stood, stripped.
+    """
+
+    reason: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.text}"
+
+    @classmethod
+    def parse(cls, stored: str) -> "Removed":
+        """A line as stores written before ``Removed`` existed kept it: ``"reason: text"``."""
+        reason, separator, text = stored.partition(": ")
+        return cls(reason, text) if separator else cls("", stored)
+
+
+def removed_from_dict(data: Any) -> Removed:
+    return Removed.parse(data) if isinstance(data, str) else Removed(**data)
+
+
 @dataclass
 class Article:
     """The document object every pipeline component reads and extends."""
@@ -173,7 +198,7 @@ class Article:
     author: str | None = None
     rewrite: bool = False
     rewrite_reasons: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)  # furniture removed from the text, why
+    removed: list[Removed] = field(default_factory=list)  # furniture taken off the text, and why
     # Header, metadata and byline lines the clean step took off the text, kept verbatim so
     # describe can read dates, sections and bylines from them.
     header_lines: list[str] = field(default_factory=list)
@@ -210,6 +235,7 @@ class Article:
         data["events"] = [event_from_dict(e) for e in data.get("events") or []]
         data["facts"] = [fact_from_dict(f) for f in data.get("facts") or []]
         data["conflicts"] = [Conflict(**c) for c in data.get("conflicts") or []]
+        data["removed"] = [removed_from_dict(r) for r in data.get("removed") or []]
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 

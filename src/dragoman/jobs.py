@@ -38,14 +38,20 @@ class IngestReport:
         return self.added + self.updated
 
 
-class Linker(Protocol):
-    """What the corpus-level linking stage offers the jobs (see ``dragoman.stories``)."""
-
-    def link(self, articles: Iterable[Article]): ...
+class LinkIndex(Protocol):
+    """What the jobs ask the story index (``dragoman.stories.LinkIndex``)."""
 
     def count_linked(self) -> int: ...
 
     def unlinked(self, article_ids: Iterable[str]) -> list[str]: ...
+
+
+class Linker(Protocol):
+    """What the corpus-level linking stage offers the jobs (``dragoman.stories.Linker``)."""
+
+    index: LinkIndex
+
+    def link(self, articles: Iterable[Article]): ...
 
 
 def analyse(pipeline: Pipeline, raw: RawDocument) -> Article | Rejection:
@@ -86,8 +92,8 @@ def link_pending(store: Store, linker: Linker, *, progress: Callable[[int], None
     Marked articles come first; a store written before marks existed is checked against the
     linker's own index (only when the counts disagree, so a healthy store pays one count)."""
     ids, mark = store.pending_links()
-    if linker.count_linked() != store.count_articles():
-        ids = list(dict.fromkeys(ids + linker.unlinked(store.iter_ids())))
+    if linker.index.count_linked() != store.count_articles():
+        ids = list(dict.fromkeys(ids + linker.index.unlinked(store.iter_ids())))
     linked = 0
     for start in range(0, len(ids), LINK_BATCH):
         chunk = list(store.iter_articles(ids=ids[start:start + LINK_BATCH]))

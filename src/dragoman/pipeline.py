@@ -3,7 +3,9 @@
 As in spaCy, each component declares the article fields it ``requires`` and ``provides``;
 :class:`Pipeline` checks at build time that every requirement is provided by an earlier
 component (or by the reader: ``raw_text``, ``hints``), so a mis-ordered pipeline fails
-loudly before any article is touched. Components are registered by name with
+loudly before any article is touched. A component may also declare fields it ``uses`` when
+they are there (``entities`` drops a byline name when ``describe`` found the author): a
+pipeline without their provider is fine, one that provides them only later is mis-ordered. Components are registered by name with
 :func:`component` and built lazily, so heavy models load only when a pipeline uses them.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Component(Protocol):
     name: str
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+    uses: tuple[str, ...]
 
     def __call__(self, article: Article) -> Article: ...
 
@@ -34,16 +37,22 @@ class Registration:
     factory: Callable[[], Component]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+    uses: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, Registration] = {}
 
 
-def component(name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = ()):
-    """Register a component factory (a class or a zero-argument function) under ``name``."""
+def component(name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = (),
+              uses: Iterable[str] = ()):
+    """Register a component factory (a class or a zero-argument function) under ``name``.
+
+    ``requires``: fields it reads, which an earlier component must provide; ``uses``: fields
+    it reads when present, which no later component may provide; ``provides``: fields it fills.
+    """
 
     def register(factory):
-        _REGISTRY[name] = Registration(name, factory, tuple(requires), tuple(provides))
+        _REGISTRY[name] = Registration(name, factory, tuple(requires), tuple(provides), tuple(uses))
         return factory
 
     return register
@@ -64,13 +73,19 @@ class Pipeline:
     def __init__(self, names: Iterable[str]):
         available = registered()
         self.names = list(names)
+        unknown = [name for name in self.names if name not in available]
+        if unknown:
+            raise PipelineError(f"unknown pipeline component {unknown[0]!r}; known: {', '.join(sorted(available))}")
         have = set(READER_FIELDS)
-        for name in self.names:
-            if name not in available:
-                raise PipelineError(f"unknown pipeline component {name!r}; known: {', '.join(sorted(available))}")
+        for position, name in enumerate(self.names):
             missing = [f for f in available[name].requires if f not in have]
             if missing:
                 raise PipelineError(f"component {name!r} needs {', '.join(missing)}, which no earlier component provides")
+            for later in self.names[position + 1:]:
+                late = [f for f in available[name].uses if f not in have and f in available[later].provides]
+                if late:
+                    raise PipelineError(f"component {name!r} reads {', '.join(late)}, which {later!r} provides "
+                                        f"only after it: put {later!r} first")
             have.update(available[name].provides)
         self._registrations = [available[n] for n in self.names]
         self._built: list[Component] | None = None
@@ -82,7 +97,8 @@ class Pipeline:
             for reg in self._registrations:
                 built = reg.factory()
                 # Let plain functions be components too.
-                for attr, value in (("name", reg.name), ("requires", reg.requires), ("provides", reg.provides)):
+                for attr, value in (("name", reg.name), ("requires", reg.requires), ("provides", reg.provides),
+                                    ("uses", reg.uses)):
                     if not hasattr(built, attr):
                         try:
                             setattr(built, attr, value)

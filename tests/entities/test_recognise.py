@@ -110,7 +110,8 @@ def test_title_finder_after_name():
 
 def test_component_is_registered_with_its_fields():
     registration = registered()["entities"]
-    assert registration.requires == ("text", "lang")
+    assert registration.requires == ("text", "title", "lang")
+    assert registration.uses == ("author",)  # a byline's name is no mention, once describe found it
     assert registration.provides == ("mentions", "title_mentions", "entities")
 
 

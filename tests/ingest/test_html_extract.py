@@ -142,7 +142,7 @@ def test_strip_furniture(text, kept, gone):
         assert part in result
     for part in gone:
         assert part not in result
-    assert all(": " in reason for reason in removed)
+    assert all(line.reason and line.text for line in removed)
 
 
 def test_article_split_into_chunks_is_whole():
@@ -243,10 +243,30 @@ def test_lead_styled_as_teaser_is_kept():
 @pytest.mark.parametrize("code", sorted(lang.load_all("html_furniture")))
 def test_furniture_data_is_valid(code):
     data = lang.load(code, "html_furniture")
-    assert set(data) <= {"section_end", "teaser_heading", "link_prefix", "prompt"}
+    assert set(data) <= {"teaser_heading", "link_prefix", "prompt"}  # section ends: boilerplate footer_start
     for pattern in data.get("prompt", []):
         re.compile(pattern)
         # lines are lowercased before matching: a capital letter (not an escape) never matches
         assert not re.search(r"[A-ZÀ-ÞА-ЯЁİ]", re.sub(r"\\[A-Za-z]", "", pattern)), pattern
-    for key in ("section_end", "teaser_heading", "link_prefix"):
+    for key in ("teaser_heading", "link_prefix"):
         assert all(isinstance(phrase, str) and phrase.strip() for phrase in data.get(key, []))
+
+
+@pytest.mark.parametrize("code", sorted(lang.load_all("boilerplate")))
+def test_html_and_plain_text_end_the_text_at_the_same_headings(code):
+    """One footer phrase list per language: what ends a plain text ends an HTML page's text."""
+    from dragoman.clean.patterns import furniture_patterns
+    from dragoman.ingest.html_furniture import normalise, rules
+
+    for phrase in lang.load(code, "boilerplate").get("footer_start", []):
+        assert normalise(phrase) in rules().section_end, phrase
+        assert phrase.lower() in furniture_patterns().footer_start, phrase
+
+
+@pytest.mark.parametrize("line", ["İlgili Haberler", "Suscribete a nuestro boletin semanal", "A LIRE AUSSI"])
+def test_furniture_phrases_match_folded_lines(line):
+    """Lines and phrases are compared as names are, folded (kb.normalize.fold): case, accents
+    and the Turkish dotted I say nothing."""
+    text = "\n".join(["Astana hosted the talks between the two presidents on Monday morning."] * 4 + [line])
+    _, removed = strip_furniture(text)
+    assert [r.text for r in removed] == [line]

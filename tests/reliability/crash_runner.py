@@ -14,7 +14,7 @@ import sys
 from dragoman import jobs
 from dragoman.cli import main
 from dragoman.store.sql import SqlStore
-from dragoman.stories.linker import StoryLinker
+from dragoman.stories.linker import Linker
 from dragoman.stories.vectors import VectorFile
 
 # Articles per linking batch in the killed runs: nine new articles make three batches.
@@ -26,7 +26,7 @@ POINTS = {
     "stored": (SqlStore, "put_article", "after"),          # article committed, not linked
     "storing": (SqlStore, "_write_entities", "before"),    # inside the article's transaction
     "vectors": (VectorFile, "append", "after"),            # vectors on disk, link rows not committed
-    "linked": (StoryLinker, "link", "after"),              # links committed, marks not cleared
+    "linked": (Linker, "link", "after"),                   # links committed, marks not cleared
     "cleared": (SqlStore, "clear_pending", "after"),       # a batch fully done
     "linking": (jobs, "link_batch", "before"),             # a batch stored, its linking not begun
 }

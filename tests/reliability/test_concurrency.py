@@ -65,13 +65,14 @@ def _check_store(db: Path) -> None:
         assert len(set(origins)) == len(origins)
         assert len({a.hash for a in stored}) == len(stored)
         assert store.count_pending() == 0
-        linker = Session(store).linker()
-        assert linker.damage() is None
-        assert linker.count_linked() == len(stored)
-        summaries = linker.stories()
+        session = Session(store)
+        index, reader = session.link_index(), session.reader()
+        assert index.damage() is None
+        assert index.count_linked() == len(stored)
+        summaries = reader.stories()
         assert sum(s.n_articles for s in summaries) == len(stored)
         for summary in summaries:
-            assert summary.n_articles == len(linker.story(summary.id).articles)
+            assert summary.n_articles == len(reader.story(summary.id).articles)
 
 
 @pytest.mark.parametrize("round_number", range(ROUNDS))

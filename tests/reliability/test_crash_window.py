@@ -101,13 +101,14 @@ def _check_complete(db: Path) -> None:
         assert len(stored) == len(REPORTS), [a.origin for a in stored]
         assert len({a.hash for a in stored}) == len(REPORTS)
         assert store.count_pending() == 0
-        linker = Session(store).linker()
-        assert linker.damage() is None
-        assert linker.count_linked() == len(REPORTS)
-        assert linker.unlinked(a.id for a in stored) == []
-        assert sum(s.n_articles for s in linker.stories()) == len(REPORTS)
+        session = Session(store)
+        index, reader = session.link_index(), session.reader()
+        assert index.damage() is None
+        assert index.count_linked() == len(REPORTS)
+        assert index.unlinked(a.id for a in stored) == []
+        assert sum(s.n_articles for s in reader.stories()) == len(REPORTS)
         for article in stored:
-            hits = linker.search(article.title, k=5)
+            hits = reader.search(article.title, k=5)
             assert article.id in [hit.article_id for hit in hits], article.title
 
 

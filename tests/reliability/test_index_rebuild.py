@@ -50,10 +50,11 @@ def _truncate(db: Path) -> None:
 
 def _assert_whole(db: Path) -> None:
     with SqlStore(str(db), create=False) as store:
-        linker = Session(store).linker()
-        assert linker.damage() is None
-        assert linker.count_linked() == len(REPORTS)
-        assert {h.title for h in linker.search("Erdogan Aliyev gas", k=5)} >= {"Erdogan receives Aliyev"}
+        session = Session(store)
+        index = session.link_index()
+        assert index.damage() is None
+        assert index.count_linked() == len(REPORTS)
+        assert {h.title for h in session.reader().search("Erdogan Aliyev gas", k=5)} >= {"Erdogan receives Aliyev"}
 
 
 @pytest.mark.parametrize("damage", [_remove, _truncate], ids=["missing", "truncated"])

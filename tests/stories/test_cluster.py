@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dragoman.doc import Fact
-from dragoman.stories.cluster import StoryState, confirm_copy, original_rank, story_score
+from dragoman.stories.cluster import StoryState, confirm_copy, original_rank, story_score, story_similarity
 from dragoman.stories.embed import E5Embedder
 from dragoman.stories.profile import build_profile, day_number
 
@@ -61,6 +61,22 @@ def test_undated_needs_place_or_close_text():
     elsewhere = _article(date=None, place="astana")
     assert story_score(elsewhere, _story(), 0.86, FLOORS) is None
     assert story_score(elsewhere, _story(), FLOORS.undated, FLOORS) is not None
+
+
+def test_a_member_in_another_language_counts_with_the_cross_language_allowance():
+    article = _article()
+    same = build_profile(make_article("b", "en", "t", "x"))
+    other = build_profile(make_article("c", "ru", "t", "x"))
+    assert story_similarity(article, [(same, 0.80)], FLOORS) == 0.80
+    assert story_similarity(article, [(same, 0.80), (other, 0.80)], FLOORS) == 0.80 + FLOORS.cross_language
+    assert story_similarity(article, [], FLOORS) == -1.0
+
+
+def test_an_article_naming_nobody_needs_a_text_closer_than_the_story_floor():
+    nobody = build_profile(make_article("n", "en", "t", "x", events=[event("meeting", [], "tashkent", "2025-06-10")]))
+    assert nobody.key_ids == []
+    assert story_score(nobody, _story(), FLOORS.unnamed - 0.01, FLOORS) is None
+    assert story_score(nobody, _story(), FLOORS.unnamed, FLOORS) is not None
 
 
 def _copy(aid, lang, facts, published=None, date="2025-04-03"):

@@ -20,8 +20,8 @@ FLOORS = E5Embedder.floors
 CLOSE = 0.93
 
 
-def _annotated(linker, articles):
-    return {a.id: linker.annotate(replace(a, conflicts=[])) for a in articles}
+def _annotated(stories, articles):
+    return {a.id: stories.reader.annotate(replace(a, conflicts=[])) for a in articles}
 
 
 def test_translation_keeps_the_layout_an_independent_report_does_not():
@@ -40,23 +40,23 @@ def test_layout_is_unknown_for_short_bodies():
 
 
 @pytest.mark.parametrize("wire_published", [corpus.VISIT_DAY, None], ids=["dated", "undated"])
-def test_reprint_with_other_furniture_is_a_near_copy_of_the_wire(hashing_linker, wire_published):
+def test_reprint_with_other_furniture_is_a_near_copy_of_the_wire(hashing_stories, wire_published):
     wire, reprint = corpus.wire(wire_published), corpus.reprint()
-    hashing_linker.link([reprint])  # the reprint is ingested first
-    report = hashing_linker.link([wire])
+    hashing_stories.linker.link([reprint])  # the reprint is ingested first
+    report = hashing_stories.linker.link([wire])
     assert report.near_copies == 1
-    got = _annotated(hashing_linker, [wire, reprint])
+    got = _annotated(hashing_stories, [wire, reprint])
     # The wire is the original: published the day of the visit, or undated while the reprint
     # came out the day after the day its own text gives.
     assert got[reprint.id].duplicate_of == wire.id and got[wire.id].duplicate_of is None
     assert got[wire.id].story == got[reprint.id].story
 
 
-def test_independent_report_in_another_language_is_not_a_duplicate_but_a_translation_is(e5_linker):
+def test_independent_report_in_another_language_is_not_a_duplicate_but_a_translation_is(e5_stories):
     wire, ru, tr = corpus.wire(), corpus.translation(), corpus.independent_report()
-    e5_linker.link([tr, wire])
-    e5_linker.link([ru])
-    got = _annotated(e5_linker, [wire, ru, tr])
+    e5_stories.linker.link([tr, wire])
+    e5_stories.linker.link([ru])
+    got = _annotated(e5_stories, [wire, ru, tr])
     assert got[ru.id].duplicate_of == wire.id
     assert got[wire.id].duplicate_of is None and got[tr.id].duplicate_of is None
     assert len({got[a.id].story for a in (wire, ru, tr)}) == 1
@@ -64,17 +64,18 @@ def test_independent_report_in_another_language_is_not_a_duplicate_but_a_transla
 
 
 def test_bands_of_an_older_banding_are_rebuilt_from_stored_signatures(tmp_path):
-    from sqlalchemy import create_engine, delete, func, select
+    from link_parts import open_stories
+    from sqlalchemy import delete, func, select
 
-    from dragoman.stories import HashingEmbedder, StoryLinker
+    from dragoman.stories import HashingEmbedder
     from dragoman.stories.tables import link_lsh_bands, link_meta
 
-    engine = create_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder()).link([corpus.wire()])
-    with engine.begin() as conn:  # as an index from before the banding was recorded
+    first = open_stories(tmp_path, HashingEmbedder())
+    first.linker.link([corpus.wire()])
+    with first.index.engine.begin() as conn:  # as an index from before the banding was recorded
         conn.execute(delete(link_meta).where(link_meta.c.key == "minhash"))
         conn.execute(delete(link_lsh_bands))
-    again = StoryLinker(engine, tmp_path / "idx", embedder=HashingEmbedder())
-    with engine.connect() as conn:
+    again = open_stories(tmp_path, HashingEmbedder())
+    with again.index.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(link_lsh_bands)).scalar() > 0
-    assert again.link([corpus.reprint()]).near_copies == 1
+    assert again.linker.link([corpus.reprint()]).near_copies == 1

@@ -6,11 +6,10 @@ it is skipped with the reason.
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine
+from link_parts import open_stories
 
 from dragoman.doc import Article, RawDocument
 from dragoman.pipeline import default_pipeline, registered
-from dragoman.stories import StoryLinker
 
 NEEDED = ("clean", "describe", "entities", "events", "facts")
 
@@ -29,11 +28,11 @@ def test_seed_stories_duplicates_and_conflicts(tmp_path, seeds_dir, scorer, e5):
     articles = [pipeline(Article.from_raw(doc)) for doc in iter_inputs(paths) if isinstance(doc, RawDocument)]
     assert len(articles) == len(paths)
 
-    linker = StoryLinker(create_engine(f"sqlite:///{tmp_path / 'link.db'}"), tmp_path / "index", embedder=e5)
-    linker.link(articles)
+    stories = open_stories(tmp_path, e5)
+    stories.linker.link(articles)
     from dragoman.export import article_row
 
-    rows = [article_row(linker.annotate(a)) for a in articles]
+    rows = [article_row(stories.reader.annotate(a)) for a in articles]
     result = scorer.score(scorer.load(str(seeds_dir / "gold.jsonl")), rows)
     assert result["story_f1"] == 1.0, result
     assert result["duplicate_f1"] == 1.0, result

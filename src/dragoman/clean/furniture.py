@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from ..describe.agencies import canonical_agency
 from ..describe.author import BYLINE_MAX_CHARS, byline_in_line
 from ..describe.dates import grammar
+from ..doc import Removed
+from ..kb.normalize import fold
+from ..lang.sentences import ends_sentence, several_sentences
+from ..lang.sentences import rules as sentence_rules
 from .patterns import FurniturePatterns, furniture_patterns
 
 # Longest line that can be a headline; a longer first line is body text and the title stays unknown.
@@ -65,8 +69,6 @@ LINK_LIST_MIN_BULLETS = 2
 # Bylines at the end of the text are looked for in this many last lines.
 BYLINE_TAIL_LINES = 2
 
-_SENTENCE_END = tuple('.!?…"»”)\']')
-_CLOSING_MARKS = '"»”)\']’'
 _SEPARATOR_START = tuple(":：-–—»>|")
 # Reasons some head lines are removed with; describe reads them from ``removed``: the site name
 # can name the source, and an update timestamp gives the year a yearless dateline lacks.
@@ -82,7 +84,7 @@ class Cleaned:
     title: str | None = None
     section: str | None = None
     site: str | None = None  # the site name line at the top ("Steppe Herald")
-    removed: list[str] = field(default_factory=list)  # "reason: line"
+    removed: list[Removed] = field(default_factory=list)
     header_lines: list[str] = field(default_factory=list)  # metadata, header, date and byline lines
 
 
@@ -92,7 +94,7 @@ def _normalise(raw: str) -> list[str]:
 
 
 def _comparable(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
 def _phrase_line(line: str, phrases: tuple[str, ...], max_chars: int) -> bool:
@@ -108,7 +110,7 @@ def _phrase_line(line: str, phrases: tuple[str, ...], max_chars: int) -> bool:
         rest = rest.strip()
         if not rest or rest.startswith(_SEPARATOR_START) or phrase.endswith(":") or re.fullmatch(r"[\W\d]*", rest):
             return True
-        return len(stripped) <= max_chars and not stripped.endswith(_SENTENCE_END)
+        return len(stripped) <= max_chars and not ends_sentence(stripped)
     return False
 
 
@@ -184,7 +186,7 @@ class FurnitureRemover:
     @staticmethod
     def link_like(line: str) -> bool:
         stripped = line.strip()
-        return bool(stripped) and len(stripped) <= LINK_LINE_MAX_CHARS and not stripped.endswith(_SENTENCE_END)
+        return bool(stripped) and len(stripped) <= LINK_LINE_MAX_CHARS and not ends_sentence(stripped)
 
     def section_label(self, line: str) -> bool:
         stripped = line.strip()
@@ -231,8 +233,8 @@ class FurnitureRemover:
         if len(self.p.label_separator.split(stripped)) > 1 and self.label_like(stripped):
             return False  # "Новости / В мире" is a label, whatever its word count
         return (HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS and len(stripped) <= TITLE_MAX_CHARS
-                and not stripped.rstrip(_CLOSING_MARKS).endswith((".", "…"))
-                and not _several_sentences(stripped) and not self._head_furniture(stripped))
+                and not stripped.rstrip(sentence_rules().closing).endswith((".", "…"))
+                and not several_sentences(stripped) and not self._head_furniture(stripped))
 
     def label_above_headline(self, lines: list[str], index: int, hint: str = "") -> bool:
         """``lines[index]`` is a label (section or site name) over the headline, so it is header.
@@ -265,7 +267,7 @@ class FurnitureRemover:
         out = Cleaned(text="")
 
         def drop(reason: str, line: str) -> None:
-            out.removed.append(f"{reason}: {line.strip()}")
+            out.removed.append(Removed(reason, line.strip()))
 
         position = self._clean_head(lines, out, drop, hint_title)
         body = lines[position:]
@@ -372,7 +374,7 @@ class FurnitureRemover:
     def _prose(self, line: str) -> bool:
         """A paragraph of the story: long, ending like a sentence, not a disclaimer."""
         stripped = line.strip()
-        return (len(stripped) >= PROSE_LINE_MIN_CHARS and stripped.endswith(_SENTENCE_END)
+        return (len(stripped) >= PROSE_LINE_MIN_CHARS and ends_sentence(stripped)
                 and not self.p.disclaimer.search(stripped))
 
     def _cut_footer(self, body: list[str], drop) -> list[str]:
@@ -446,11 +448,6 @@ class FurnitureRemover:
                 drop("byline", line)
                 body = body[:index] + [""] + body[index + 1:]
         return body
-
-
-def _several_sentences(line: str) -> bool:
-    """A paragraph rather than a headline: a sentence end followed by a capitalised word."""
-    return any(match.group()[-1].isupper() for match in re.finditer(r"[.!?…]\s+[^\W\d_]", line))
 
 
 def _next_content(lines: list[str], start: int) -> int | None:

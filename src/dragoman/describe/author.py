@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
+from ..kb.normalize import fold
 from .agencies import agency_names
 
 # Words a person's name may have; fewer is a single word (not enough), more is a phrase.
@@ -80,7 +81,7 @@ def person_name(candidate: str) -> str | None:
     if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS:
         return None
     name = " ".join(words)
-    if name.lower() in {n.lower() for n in agency_names()}:
+    if fold(name) in {fold(n) for n in agency_names()}:
         return None
     return name
 

@@ -10,7 +10,7 @@ from .rewrite import rewrite_reasons
 from .source import find_source
 
 
-@component("language", requires=("text", "title"), provides=("lang", "lang_score"))
+@component("language", requires=("text", "title", "hints"), provides=("lang", "lang_score"))
 class Language:
     """ISO 639-1 code of title and body; the reader's declared language only when unsure."""
 
@@ -24,7 +24,8 @@ class Language:
         return article
 
 
-@component("describe", requires=("text", "title", "lang"), provides=("published", "source", "author"))
+@component("describe", requires=("text", "lang", "hints", "header_lines", "removed"),
+           provides=("published", "source", "author"))
 class Describe:
     """Publication date, outlet or agency, and byline: reader hints first, then the text."""
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..clean.furniture import UPDATED_REASON
 from ..clean.patterns import furniture_patterns
+from ..doc import Removed
 from ..lang.dates import TimeExpression, dateline_shape, grammar
 
 # Labelled dates ("Published: 3 April 2025") are looked for in this many lines at each end.
@@ -52,13 +53,12 @@ def find_dateline(paragraph: str, langs: Sequence[str] | None) -> TimeExpression
     return None
 
 
-def update_date(removed: Sequence[str], langs: Sequence[str] | None) -> tuple[int, int, int] | None:
+def update_date(removed: Sequence[Removed], langs: Sequence[str] | None) -> tuple[int, int, int] | None:
     """``(year, month, day)`` of a dated "Updated: ..." line of the header, which gives the
     year of a yearless dateline."""
-    prefix = UPDATED_REASON + ": "
     for line in removed:
-        if line.startswith(prefix):
-            for found in grammar().find(line[len(prefix):], langs):
+        if line.reason == UPDATED_REASON:
+            for found in grammar().find(line.text, langs):
                 if found.year:
                     return found.year, found.month, found.day
     return None
@@ -72,7 +72,7 @@ def _year_before(found: TimeExpression, later: tuple[int, int, int]) -> int:
 
 
 def find_published(hint: str | None, text: str, header_lines: Sequence[str] = (),
-                   lang_code: str | None = None, removed: Sequence[str] = ()) -> str | None:
+                   lang_code: str | None = None, removed: Sequence[Removed] = ()) -> str | None:
     """ISO date or date-time of publication, or ``None`` when the article does not say.
 
     A date without a year takes it from the hint or from a dated update line in the header,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lang
+from ..lang.sentences import at_sentence_start
 
 # Weight of signals needed to call a text a rewrite: one strong signal (an assistant's
 # "Here's a fresh take:", an appended "Enrichment Data" section, a run of citation markers)
@@ -36,7 +37,7 @@ def signals() -> tuple[tuple[Signal, ...], re.Pattern[str] | None]:
             for item in data.get(key, []):
                 phrase = item["phrase"]
                 # At the start of a line or of a sentence.
-                pattern = re.compile(rf"(?:^|(?<=[.!?:]\s))\s*{re.escape(phrase)}(?![^\W\d_])",
+                pattern = re.compile(rf"{at_sentence_start()}\s*{re.escape(phrase)}(?![^\W\d_])",
                                      re.IGNORECASE | re.MULTILINE)
                 found.append(Signal(kind, phrase, float(item.get("weight", 1.0)), pattern))
     common = lang.load(lang.COMMON, "rewrite")

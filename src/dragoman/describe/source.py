@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..clean.furniture import SITE_NAME_REASON
 from ..clean.patterns import furniture_patterns
+from ..doc import Removed
 from .agencies import byline_tag, canonical_agency, closing_tag, opening_tag, tag_alias
 
 # Agency tags open the first paragraph within this many characters ("ANKARA (AA) – ...").
@@ -41,12 +42,11 @@ def _section_like(part: str) -> bool:
             and not any(ch.isdigit() for ch in part))
 
 
-def site_from_header(removed: Sequence[str]) -> str | None:
+def site_from_header(removed: Sequence[Removed]) -> str | None:
     """The site name the clean step took off the top of the page, as a known agency's name if it is one."""
-    prefix = SITE_NAME_REASON + ": "
     for line in removed:
-        if line.startswith(prefix):
-            name = line[len(prefix):].strip()
+        if line.reason == SITE_NAME_REASON:
+            name = line.text.strip()
             return canonical_agency(name) or name
     return None
 
@@ -87,7 +87,7 @@ def agency_from_bylines(header_lines: Sequence[str]) -> str | None:
     return None
 
 
-def find_source(hint: str | None, text: str, removed: Sequence[str] = (),
+def find_source(hint: str | None, text: str, removed: Sequence[Removed] = (),
                 header_lines: Sequence[str] = ()) -> str | None:
     """Reader's hint, else an agency tag in the text or byline, else the site name at the top,
     else a publisher disclaimer."""
@@ -97,4 +97,4 @@ def find_source(hint: str | None, text: str, removed: Sequence[str] = (),
     if named:
         return named
     tail = [line for line in text.splitlines() if line.strip()][-PUBLISHER_TAIL_LINES:]
-    return publisher_from_disclaimers([*removed, *tail])
+    return publisher_from_disclaimers([*(line.text for line in removed), *tail])

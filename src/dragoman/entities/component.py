@@ -8,7 +8,8 @@ from ..pipeline import component
 from .recognise import UNKNOWN_PREFIX, Recogniser
 
 
-@component("entities", requires=("text", "lang"), provides=("mentions", "title_mentions", "entities"))
+@component("entities", requires=("text", "title", "lang"), uses=("author",),
+           provides=("mentions", "title_mentions", "entities"))
 class Entities:
     """Fills ``article.mentions`` (offsets into ``article.text``), ``article.title_mentions``
     (offsets into ``article.title``) and ``article.entities``.
@@ -34,7 +35,7 @@ class Entities:
         if article.title and article.title.strip():
             article.title_mentions, headline = self.recognise_headline(article.title, article.lang)
             article.entities = merge_headline(article.entities, headline)
-        author = getattr(article, "author", None)
+        author = article.author
         if author:
             article.mentions, article.entities = drop_author(article.mentions, article.entities, author)
         return article

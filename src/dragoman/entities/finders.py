@@ -18,6 +18,7 @@ from typing import Protocol
 
 from .. import lang as langdata
 from ..kb.normalize import fold
+from .dictionaries import ListedWordsFactory, listed_words
 
 # Words that may sit inside a person's name in lower case (Ursula von der Leyen).
 NAME_PARTICLES = frozenset("von van der den de del da di du la le bin ibn al el uulu ogly kyzy".split())
@@ -146,26 +147,23 @@ class CapitalisedFinder:
         return spans
 
 
-# Dictionaries kept loaded at once; simplemma's default (8) thrashes on a batch that mixes
-# more languages than that, reloading a dictionary for every article.
-DICTIONARY_CACHE_SIZE = 24
-
-
 @lru_cache(maxsize=1)
 def _lookup():
     from simplemma.strategies import DictionaryLookupStrategy
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return DictionaryLookupStrategy(DefaultDictionaryFactory(cache_max_size=DICTIONARY_CACHE_SIZE))
+    return DictionaryLookupStrategy(ListedWordsFactory())
 
 
 @lru_cache(maxsize=None)
 def dictionary(lang: str):
-    """``word -> bool``: is ``word`` in simplemma's dictionary for ``lang``; ``None`` if none."""
+    """``word -> bool``: is ``word`` in simplemma's dictionary for ``lang``; ``None`` if none.
+
+    The dictionary loads on the first call for ``lang`` (:mod:`.dictionaries`), once a process."""
     try:
+        if listed_words(lang) is None:
+            return None
         lookup = _lookup()
-        lookup.get_lemma("test", lang)
-    except Exception:  # unsupported language or simplemma missing: no dictionary
+    except ImportError:  # simplemma missing: no dictionary
         return None
     return lambda word: lookup.get_lemma(word, lang) is not None
 
@@ -215,14 +213,21 @@ class SpacyFinder:
 
 @lru_cache(maxsize=None)
 def model_finder(lang: str) -> NameFinder | None:
-    """The statistical finder ``lang/<code>/titles.toml`` names under ``[ner]``, if installed."""
+    """The statistical finder ``lang/<code>/titles.toml`` names under ``[ner]``, if installed.
+
+    Built on the first article of a language that names one; languages naming the same model
+    (Kazakh uses the Russian one) share one instance."""
     spec = langdata.load(lang, "titles").get("ner", {})
-    kind = spec.get("backend")
+    return _model(spec.get("backend"), spec.get("model"))
+
+
+@lru_cache(maxsize=None)
+def _model(backend: str | None, model: str | None) -> NameFinder | None:
     try:
-        if kind == "natasha":
+        if backend == "natasha":
             return NatashaFinder()
-        if kind == "spacy":
-            return SpacyFinder(spec["model"])
+        if backend == "spacy" and model:
+            return SpacyFinder(model)
     except (ImportError, OSError):
         return None  # the model's package is not installed: the other finders still run
     return None

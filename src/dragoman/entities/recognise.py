@@ -26,6 +26,7 @@ from ..kb.model import ADJECTIVE, KnowledgeBase
 from ..kb.morph import inflection
 from ..kb.normalize import fold, is_cyrillic, phonetic_key
 from ..kb.translit import transliterator
+from ..lang.sentences import opens_sentence
 from . import coref
 from .finders import CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, model_finder
 from .gazetteer import Match, Token, find_acronyms, find_names, resolve_overlaps, tokenise
@@ -45,7 +46,6 @@ MODEL_SOURCES = frozenset({"natasha", "spacy"})
 # Characters around an agency's name when it credits a report rather than names a party:
 # (AFP), /ТАСС/, [Reuters].
 _CREDIT_OPEN, _CREDIT_CLOSE = "(/[", ")/]"
-_SENTENCE_END = (".", "!", "?", "\n", ":", "\"", "“", "«")
 
 
 @dataclass
@@ -112,8 +112,7 @@ class Recogniser:
             return False
         if self.kb.entity(match.owners[0]).type != "place":
             return False
-        before = text[:match.start].rstrip()
-        if before and not before.endswith(_SENTENCE_END):
+        if not opens_sentence(text[:match.start]):
             return False
         known = dictionary(lang)
         return bool(known and known(toks[match.first_token].text.lower()))

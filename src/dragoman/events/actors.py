@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Article
-from .text import Span
+from ..kb.normalize import fold
+from ..lang.sentences import Span
 
 # Most people taken from the article's main actors when an event names fewer than two.
 MAIN_ACTORS = 2
@@ -52,12 +53,12 @@ def _city_names() -> frozenset[str]:
     base = kb()
     if base is None:
         return frozenset()
-    return frozenset(e.name.lower() for e in base.entities if e.type == "place" and e.role == CITY_ROLE)
+    return frozenset(fold(e.name) for e in base.entities if e.type == "place" and e.role == CITY_ROLE)
 
 
 def is_city(name: str) -> bool:
     """Whether ``name`` is the canonical name of a city of the knowledge base."""
-    return name.lower() in _city_names()
+    return fold(name) in _city_names()
 
 
 @lru_cache(maxsize=1)
@@ -73,14 +74,14 @@ def _agency_names() -> frozenset[str]:
     from .. import lang as langdata
 
     agencies = langdata.load(langdata.COMMON, "agencies").get("agency", [])
-    return frozenset(n.casefold() for a in agencies for n in [a.get("name", "")] + list(a.get("aliases", [])) if n)
+    return frozenset(fold(n) for a in agencies for n in [a.get("name", "")] + list(a.get("aliases", [])) if n)
 
 
 def can_act(name: str, entity_id: str | None, entity_type: str) -> bool:
     """Whether a linked name can take part in an event: not a palace, broadcaster or news agency
     ("the Kremlin", "(AFP)"), and not a lone unlinked word taken for a person (a capitalised
     common noun such as a title's first word)."""
-    if name.casefold() in _agency_names():
+    if fold(name) in _agency_names():
         return False
     if entity_type == "person":
         return bool(entity_id) and (not entity_id.startswith("dm:name:") or len(name.split()) > 1)

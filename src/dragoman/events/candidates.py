@@ -4,6 +4,8 @@ their scopes (:func:`find_candidates`), weak triggers confirmed by the example b
 
 A trigger's *scope* is its clause; a clause opened by a relative word ("which", "aki",
 "который") belongs to the trigger just before it ("the summit, which will take place tomorrow").
+In a verb-final language the scope runs on to the sentence's end, where its verb is
+("정상회의에서, ... 협의할 예정이다": the summit is planned).
 """
 from __future__ import annotations
 
@@ -13,15 +15,17 @@ from dataclasses import dataclass
 from . import timex
 from .embed import NONE, ExampleBank
 from .lexicon import Lexicon
-from .text import Span, clauses, sentences
+from ..lang.sentences import Span, clauses, sentences
 
 # A weak trigger stands when the bank scores its type within this margin of the best type
 # (e5 similarities of related sentences sit close together, 0.80-0.95).
 WEAK_MARGIN = 0.03
 # Longest document title kept, in words; longer phrases are prose, not titles.
 DOCUMENT_MAX_WORDS = 14
-# Quoted titles of signed documents.
-_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]{4,200})[\"”“»]")
+# Quoted titles of signed documents (Chinese marks titles with 《》).
+_QUOTED = re.compile(r"[\"“„«《]([^\"“”„«»《》]{4,200})[\"”“»》]")
+# Punctuation of scripts written without spaces; no title runs across it (签署了协定，双方还……).
+_UNSPACED_BREAK = re.compile(r"[。！？，、；：]")
 
 
 @dataclass
@@ -69,7 +73,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         for k, (start, end, rule) in enumerate(kept):
             ci = next((i for i, c in enumerate(parts) if c.start <= start < c.end + 1), 0)
             in_relative = ci in relatives
-            scope_end = parts[ci].end
+            scope_end = sentence.end if lex.verb_final else parts[ci].end
             for index, trigger_index in owner.items():
                 if trigger_index == k and index > ci:
                     scope_end = max(scope_end, parts[index].end)
@@ -150,10 +154,10 @@ def documents(c: Candidate, lex: Lexicon) -> list[str]:
                 if dates := timex.find(rest, c.lang):
                     stops.append(dates[0].start)
                 end = m.end() + min(stops)
-                phrase = part.text[m.start():end]
+                phrase = _UNSPACED_BREAK.split(part.text[m.start():end])[0]
             else:
                 end = m.end()
-                phrase = part.text[consumed:end]
+                phrase = _UNSPACED_BREAK.split(part.text[consumed:end])[-1]
                 if lex.conjunctions and (lead := lex.conjunctions.match(phrase.lstrip())):
                     phrase = phrase.lstrip()[lead.end():]
             phrase = " ".join(phrase.split()).strip(" ,.;:")

@@ -11,7 +11,8 @@ from .embed import default_bank
 from .extract import EventExtractor
 
 
-@component("events", requires=("text", "lang", "published", "mentions", "title_mentions", "entities"), provides=("events",))
+@component("events", requires=("text", "title", "lang", "published", "mentions", "title_mentions", "entities"),
+           provides=("events",))
 class EventsComponent:
     """Fill ``article.events``; the embedding model loads on first use."""
 

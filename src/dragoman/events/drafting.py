@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doc import Article, Event, Evidence
+from ..lang.sentences import Span
 from . import timex
 from .actors import MAIN_ACTORS, Actor, ArticleActors, acting_country, unique
 from .candidates import Candidate, documents, topics, visit_kind
 from .lexicon import Lexicon, plover_table
 from .status import PAST, PLANNED, REPORTED, status_from_cues, status_from_date
-from .text import Span
 
 # A country or organisation this close (characters) to a person is the one they act for
 # ("Kazakh President Tokayev", "Jurij Usakov, az orosz elnök tanácsadója").

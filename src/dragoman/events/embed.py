@@ -96,6 +96,7 @@ class ExampleBank:
         self.examples = examples if examples is not None else load_examples()
         self.labels = [e.type for e in self.examples]
         self.types = sorted(set(self.labels))
+        self._members = {t: np.array([i for i, l in enumerate(self.labels) if l == t]) for t in self.types}
         self.vectors = self._vectors(cache)
 
     def _vectors(self, cache: Path | None) -> np.ndarray:
@@ -119,22 +120,23 @@ class ExampleBank:
         return vectors
 
     def guess(self, texts: Sequence[str]) -> list[TypeGuess]:
-        """Type each text: each type scores the mean similarity of its examples among the nearest."""
+        """Type each text: each type scores the mean similarity of its examples among the nearest.
+
+        All texts are embedded in one call (the model is much faster on a batch)."""
         if not texts:
             return []
-        sims = self.embedder.embed(texts) @ self.vectors.T
+        sims = self.embedder.embed(list(texts)) @ self.vectors.T
+        # Best similarity of each type, so every type has a score to compare against.
+        best = np.stack([sims[:, self._members[label]].max(axis=1) for label in self.types], axis=1)
         guesses = []
-        for row in sims:
+        for row, type_scores in zip(sims, best):
             nearest = np.argsort(-row)[:NEIGHBOURS]
-            scores: dict[str, float] = {}
-            for label in self.types:
-                # Best similarity of each type, so every type has a score to compare against.
-                scores[label] = float(max(row[i] for i, l in enumerate(self.labels) if l == label))
+            scores = {label: float(score) for label, score in zip(self.types, type_scores)}
             votes: dict[str, float] = {}
             for index in nearest:
                 votes[self.labels[index]] = votes.get(self.labels[index], 0.0) + float(row[index])
-            best = max(votes, key=votes.get)
-            guesses.append(TypeGuess(best, scores[best], scores))
+            top = max(votes, key=votes.get)
+            guesses.append(TypeGuess(top, scores[top], scores))
         return guesses
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Article, Evidence, Fact
-from ..events.text import Span, clauses, sentences
+from ..lang.sentences import Span, clauses, sentences
 from ..pipeline import component
 from ..events import timex
 from .numbers import Horizon, Quantity, horizons, quantities, since_years

@@ -27,6 +27,7 @@ from datetime import datetime
 import trafilatura
 from trafilatura.utils import load_html
 
+from dragoman.doc import Removed
 from dragoman.ingest.html_furniture import strip_furniture
 from dragoman.ingest.html_recover import add_lead, add_sibling_chunks
 
@@ -63,7 +64,7 @@ class HtmlExtract:
     author: str | None
     source: str | None  # site name / publisher
     lang: str | None  # declared language (html lang / og:locale), ISO 639-1
-    removed: list[str] = field(default_factory=list)  # furniture taken off the text, with why
+    removed: list[Removed] = field(default_factory=list)  # furniture taken off the text, with why
 
 
 def _declared_lang(tree) -> str | None:
@@ -148,7 +149,7 @@ def _is_headline(line: str, title: str | None) -> bool:
     return len(shorter) >= TITLE_PREFIX_MIN_WORDS and longer[:len(shorter)] == shorter
 
 
-def _main_text(tree, extracted: str | None, title: str | None) -> tuple[str, list[str]]:
+def _main_text(tree, extracted: str | None, title: str | None) -> tuple[str, list[Removed]]:
     """The extractor's text with what it missed put back and furniture and headline taken off;
     also the removed lines, each with its reason."""
     text = add_lead(tree, add_sibling_chunks(tree, extracted or ""))
@@ -158,7 +159,7 @@ def _main_text(tree, extracted: str | None, title: str | None) -> tuple[str, lis
     # The headline comes first, or after a kicker or section label ("International · Asia").
     for index, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
         if _is_headline(line, title):
-            removed.append(f"headline: {line}")
+            removed.append(Removed("headline", line))
             del lines[index]
             break
         if len(_WORD.findall(line)) > KICKER_MAX_WORDS:

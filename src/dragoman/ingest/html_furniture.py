@@ -3,9 +3,10 @@
 The extractor keeps the block it judged to be the article, but news sites put furniture inside
 that block: "Read more: <headline>" links, "Don't miss" boxes of teaser headlines, newsletter
 and follow-us prompts, a "Tags" or "Comments" section at the end. The phrases are language
-data (``lang/<code>/html_furniture.toml``); every language's phrases are applied, since pages
-often declare no language or the wrong one and a phrase of one language is rarely a whole line
-of another.
+data (``lang/<code>/html_furniture.toml``; the headings that end the text are the clean step's
+``footer_start`` list in ``lang/<code>/boilerplate.toml``); every language's phrases are applied,
+since pages often declare no language or the wrong one and a phrase of one language is rarely a
+whole line of another.
 """
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dragoman import lang
+from dragoman.doc import Removed
+from dragoman.kb.normalize import fold
+from dragoman.lang.sentences import ends_sentence
 
 # A heading-like line has at most this many words; longer lines are prose, never furniture.
 HEADING_MAX_WORDS = 8
@@ -32,7 +36,6 @@ TAIL_SHARE = 0.35
 _WORD = re.compile(r"\w+")
 _EDGE = re.compile(r"^[\s\-–—•·*|>»\[(#]+|[\s:：|.…»>\])!]+$")
 _BULLETS = ("- ", "* ", "• ")  # list items as the extractor writes them
-_SENTENCE_END = re.compile(r"[.!?…。\"”»)]\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,18 +50,25 @@ class FurnitureRules:
 
 
 def normalise(line: str) -> str:
-    """Lowercase ``line`` without edge punctuation; Turkish dotted I becomes a plain i."""
-    return _EDGE.sub("", line.lower().replace("\u0307", "")).strip()
+    """``line`` folded as names are (:func:`dragoman.kb.normalize.fold`: lower case, no accents,
+    Turkish dotted I a plain i), without edge punctuation."""
+    return _EDGE.sub("", fold(line)).strip()
+
+
+def _fold_pattern(pattern: str) -> str:
+    """A prompt regex folded like the lines it is searched in: its letters, not its escapes."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else fold(m.group()), pattern)
 
 
 @lru_cache(maxsize=1)
 def rules() -> FurnitureRules:
     section_end, teaser, prefixes, prompts = set(), set(), set(), []
+    for data in lang.load_all("boilerplate").values():
+        section_end.update(normalise(p) for p in data.get("footer_start", []))
     for data in lang.load_all("html_furniture").values():
-        section_end.update(normalise(p) for p in data.get("section_end", []))
         teaser.update(normalise(p) for p in data.get("teaser_heading", []))
         prefixes.update(normalise(p) for p in data.get("link_prefix", []))
-        prompts.extend(data.get("prompt", []))
+        prompts.extend(_fold_pattern(p) for p in data.get("prompt", []))
     alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     link_prefix = re.compile(rf"^(?:{alternatives})\s*[:：|»>]\s*\S")
     return FurnitureRules(frozenset(section_end), frozenset(teaser), link_prefix,
@@ -79,7 +89,7 @@ def _is_teaser(line: str) -> bool:
     stripped = line.strip()
     if stripped.startswith(_BULLETS):
         return _words(stripped) <= TEASER_MAX_WORDS
-    return 0 < _words(stripped) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(stripped)
+    return 0 < _words(stripped) <= TEASER_MAX_WORDS and not ends_sentence(stripped)
 
 
 def _line_kind(line: str, r: FurnitureRules) -> str | None:
@@ -102,19 +112,19 @@ def _line_kind(line: str, r: FurnitureRules) -> str | None:
     return None
 
 
-def strip_furniture(text: str) -> tuple[str, list[str]]:
+def strip_furniture(text: str) -> tuple[str, list[Removed]]:
     """``text`` without furniture lines, and the removed lines each with its reason."""
     r = rules()
     lines = [line.strip() for line in text.split("\n")]
     total = sum(len(line) + 1 for line in lines) or 1
     kept: list[str] = []
-    removed: list[str] = []
+    removed: list[Removed] = []
     position, i = 0, 0
     while i < len(lines):
         line = lines[i]
         kind = _line_kind(line, r)
         if kind == "section_end" and position / total >= 1 - TAIL_SHARE:
-            removed.extend(f"section end: {rest}" for rest in lines[i:] if rest)
+            removed.extend(Removed("section end", rest) for rest in lines[i:] if rest)
             break
         position += len(line) + 1
         i += 1
@@ -122,12 +132,12 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
             kept.append(line)
             continue
         if kind != "empty":
-            removed.append(f"{kind}: {line}")
+            removed.append(Removed(kind, line))
         if kind in ("section_end", "teaser_heading"):
             # The link box's headlines follow its heading.
             taken = 0
             while i < len(lines) and taken < TEASER_MAX_LINES and _is_teaser(lines[i]):
-                removed.append(f"teaser: {lines[i]}")
+                removed.append(Removed("teaser", lines[i]))
                 position += len(lines[i]) + 1
                 i += 1
                 taken += 1
@@ -135,7 +145,7 @@ def strip_furniture(text: str) -> tuple[str, list[str]]:
             # "Related: <headline>" is often followed by more headlines as list items.
             while (i < len(lines) and lines[i].startswith(_BULLETS)
                    and _is_teaser(lines[i])):
-                removed.append(f"teaser: {lines[i]}")
+                removed.append(Removed("teaser", lines[i]))
                 position += len(lines[i]) + 1
                 i += 1
     return "\n".join(kept), removed

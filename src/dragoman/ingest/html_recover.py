@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from dragoman.lang.sentences import ends_sentence
+
 _WORD = re.compile(r"\w+")
 
 # Paragraphs shorter than this are not used to locate the article's container (too generic).
@@ -39,7 +41,6 @@ _LEAD_TAGS = ("p", "div")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "header", "figure", "ul", "ol", "table")
 # A div holding any of these is a container, not a paragraph.
 _BLOCKS = ("p", "div", "article", "section", "ul", "ol", "table")
-_SENTENCE_END = re.compile(r"[.!?…»”\"]\s*$")
 
 
 def _key(text: str) -> str:
@@ -129,7 +130,7 @@ def add_lead(tree, text: str) -> str:
         content = _text(sibling)
         words = _key(content).split()
         if (sibling.tag not in _LEAD_TAGS or len(words) < LEAD_MIN_WORDS
-                or not _SENTENCE_END.search(content)
+                or not ends_sentence(content)
                 or _link_share(sibling) > LEAD_MAX_LINK_SHARE):
             continue  # bylines, dates, share bars sit between headline and lead
         if " ".join(words[:LEAD_MIN_WORDS]) in known:

@@ -50,9 +50,8 @@ def corpus_passes(session: Session) -> None:
     """What needs the whole corpus: years for year-less dates (see :mod:`dragoman.corpus`)."""
     from ..corpus import settle_year_less_dates
 
-    linker = session.linker()
-    changed = settle_year_less_dates(session.store, linker)
-    if changed and linker is not None:
+    changed = settle_year_less_dates(session.store, session.reader())
+    if changed and (linker := session.linker()) is not None:
         jobs.link_batch(session.store, linker, changed)  # their dates changed: let the index see them
 
 
@@ -100,9 +99,9 @@ def stats(session: Session) -> StoreStats:
     result = StoreStats(counts=counts, rejections=list(store.iter_rejections()),
                         top_entities=[EntityCount(*row) for row in store.entity_counts(limit=STATS_TOP_ENTITIES)],
                         unlinked=store.count_pending())
-    linker = session.linker() if counts.articles else None
-    if linker is not None:
-        summaries = linker.stories()
+    reader = session.reader() if counts.articles else None
+    if reader is not None:
+        summaries = reader.stories()
         result.stories = len(summaries)
         result.multilingual_stories = sum(1 for s in summaries if len(s.langs) > 1)
     return result
@@ -112,15 +111,15 @@ def article_rows(session: Session) -> Iterator[dict[str, Any]]:
     """Export rows (``shared/eval/FORMAT.md``), one per article, with story links."""
     from ..export import iter_rows
 
-    linker = session.linker()
-    yield from iter_rows(session.store.iter_articles(), linker.annotate if linker is not None else None)
+    reader = session.reader()
+    yield from iter_rows(session.store.iter_articles(), reader.annotate if reader is not None else None)
 
 
 def story_rows(session: Session) -> Iterator[dict[str, Any]]:
     """One export row per story: title, span, languages, articles, merged events, conflicts."""
-    linker = session.require_linker()
-    for summary in linker.stories():
-        detail = linker.story(summary.id)
+    reader = session.require_reader()
+    for summary in reader.stories():
+        detail = reader.story(summary.id)
         if detail is None:
             continue
         yield {"id": detail.id, "title": detail.title, "first_date": detail.first_date,

@@ -181,12 +181,12 @@ def list_facts(session: Session, *, actor: str | None = None, lang: str | None =
 # ---------------------------------------------------------------------------- stories, search
 def list_stories(session: Session, *, since: str | None = None, actor: str | None = None):
     """Story summaries (``dragoman.stories.detail.StorySummary``), latest first."""
-    return session.require_linker().stories(since=date_filter(since, "since"), actor=actor)
+    return session.require_reader().stories(since=date_filter(since, "since"), actor=actor)
 
 
 def story_detail(session: Session, story_id: str):
     """One story (``StoryDetail``): its articles, merged events, conflicts."""
-    detail = session.require_linker().story(story_id)
+    detail = session.require_reader().story(story_id)
     if detail is None:
         raise NotFound(f"no story {story_id!r}; `dragoman stories` lists them")
     return detail
@@ -204,10 +204,10 @@ def search(session: Session, query: str, *, lang: str | None = None, since: str 
     if not query.strip():
         raise InvalidArgument("query", "must not be empty: search needs a query")
     since, limit = date_filter(since, "since"), positive_limit(limit)
-    linker = session.require_linker()
+    reader = session.require_reader()
     return SearchResult(
-        stories=linker.search_stories(query, lang=lang, since=since, actor=actor, k=limit),
-        articles=linker.search(query, lang=lang, since=since, actor=actor, k=limit))
+        stories=reader.search_stories(query, lang=lang, since=since, actor=actor, k=limit),
+        articles=reader.search(query, lang=lang, since=since, actor=actor, k=limit))
 
 
 __all__ = ["EntityArticle", "EntityCount", "EntityDetail", "EventRow", "FactRow", "SearchResult",

@@ -91,10 +91,11 @@ class StoryState:
     def add(self, profile: ArticleProfile) -> None:
         """Take a new member into the state (the incremental twin of a full recount)."""
         self.n_articles += 1
-        self.keys.update(set(profile.key_ids))
+        # Once per member, in the profile's order (the order participants are listed in).
+        self.keys.update(dict.fromkeys(profile.key_ids, 1))
         for key in profile.key_ids:
             self.names.setdefault(key, profile.names.get(key, key))
-        self.places.update(set(profile.places))
+        self.places.update(dict.fromkeys(profile.places, 1))
         self.families.update(e.family for e in profile.main_events)
         if profile.lang:
             self.langs.add(profile.lang)
@@ -109,9 +110,18 @@ class StoryState:
             self.title, self.title_from = built_title(profile), "built"
 
 
+def story_similarity(profile: ArticleProfile, members: list[tuple[ArticleProfile, float]],
+                     floors: SimilarityFloors) -> float:
+    """How close ``profile`` is to a story: its best cosine with a member, a member in another
+    language counted with the model's cross-language allowance (``-1.0`` with no member)."""
+    return max((similarity + (floors.cross_language if member.lang != profile.lang else 0.0)
+                for member, similarity in members), default=-1.0)
+
+
 def story_score(profile: ArticleProfile, story: StoryState, similarity: float,
                 floors: SimilarityFloors) -> float | None:
-    """How well ``profile`` fits ``story`` (higher is better), or ``None`` when it must not join."""
+    """How well ``profile`` fits ``story`` (higher is better), or ``None`` when it must not join.
+    ``similarity`` is the :func:`story_similarity` of the two."""
     if profile.mode != story.mode or similarity < floors.story:
         return None
     article_keys, story_keys = set(profile.key_ids), set(story.keys)
@@ -121,7 +131,7 @@ def story_score(profile: ArticleProfile, story: StoryState, similarity: float,
             return None
         if profile.salience(shared) < MIN_SHARED_SALIENCE:
             return None
-    elif similarity < floors.undated:  # nobody to compare: only a very close text may join
+    elif similarity < floors.unnamed:  # nobody to compare: only a very close text may join
         return None
 
     day = profile.anchor_day

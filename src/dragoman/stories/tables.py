@@ -6,10 +6,17 @@ Core constructs are used (no upserts, no JSON column types, no dialect SQL): the
 SQLite and PostgreSQL. Structured per-article data the linker needs later (events, facts, key
 participants) is kept as a JSON text "profile" so deciding a new article never re-reads the
 article store.
+
+The tables are derived data: when their layout changes, :data:`SCHEMA` changes with it and an
+index of an older layout is rebuilt from the store (see :class:`~dragoman.stories.index.LinkIndex`).
 """
 from __future__ import annotations
 
 from sqlalchemy import Column, Index, Integer, LargeBinary, MetaData, String, Table, Text
+
+# Layout version, kept in ``link_meta``: 2 moved a story's participants and event families out of
+# one JSON column into their own table and column.
+SCHEMA = "2"
 
 metadata = MetaData()
 
@@ -38,11 +45,21 @@ link_stories = Table(
     Column("first_day", Integer, index=True),
     Column("last_day", Integer, index=True),
     Column("n_articles", Integer, nullable=False),
-    Column("keys", Text, nullable=False),  # JSON {"keys": {participant id: members}, "families": [...]}
+    Column("families", Text, nullable=False),  # comma-separated event families of the main events
     Column("places", Text, nullable=False),  # JSON {place id: number of member articles}
     Column("title", Text),  # canonical English title
     Column("title_from", String(255)),  # member article whose title it is, or "built"
     Column("langs", String(255)),  # comma-separated member languages
+)
+
+# Who a story is about: its members' key participants, in the order they first appeared.
+link_story_participants = Table(
+    "link_story_participants", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # first-appearance order
+    Column("story_id", String(64), nullable=False, index=True),
+    Column("participant_id", String(255), nullable=False, index=True),
+    Column("members", Integer, nullable=False),  # member articles with them as a key participant
+    Column("name", Text),  # canonical name, from the first member that named them
 )
 
 # Blocking index: which stories involve a participant around a day (NULL day: undated).
@@ -94,5 +111,5 @@ link_meta = Table(
     Column("value", Text, nullable=False),
 )
 
-ALL_TABLES = (link_articles, link_stories, link_story_keys, link_lsh_bands,
+ALL_TABLES = (link_articles, link_stories, link_story_participants, link_story_keys, link_lsh_bands,
               link_conflicts, link_entities, link_meta)

@@ -1,0 +1,472 @@
+"""`dragoman ingest` end to end (read, pipeline, store, link): articles per second, peak memory and
+seconds per stage, for this tree and for a comparison commit measured in the same run.
+
+    python bench/throughput.py                    # this tree beside HEAD~1
+    python bench/throughput.py --against main     # beside another commit (any git revision)
+    python bench/throughput.py --against none     # this tree only
+    python bench/throughput.py --against DIR      # beside a copy of a tree (DIR/src/dragoman)
+    python bench/throughput.py --json             # the figures as JSON
+
+The corpus is real-shaped: the extraction benchmark's 181 HTML pages
+(``../shared/eval/data/article-extraction-benchmark``), the sample corpus (``samples/corpus``:
+text, HTML, a feed, JSON Lines) and the seeds (``../shared/corpus/seeds``), repeated until there
+are at least ``--min-articles`` inputs, each repeat with a small edit (a marker at the end of the
+text, a changed URL) so that every input is a distinct article. It is written to a temporary
+folder and ingested into a fresh temporary store by ``dragoman ingest`` in a subprocess.
+
+The comparison commit is checked out with ``git worktree add`` into a temporary folder (removed
+afterwards) and run with ``PYTHONPATH`` at its ``src``; a folder given instead (a copy of a
+tree, e.g. uncommitted work before a change) is run as it is. Both runs use the same corpus.
+
+Figures: wall seconds from process start to exit, articles stored per second of it, peak RSS
+(``ru_maxrss`` of the ingest process and of its children, and the whole process tree's resident
+memory sampled from /proc every half second), and seconds per stage. The stages are timed by a
+small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
+itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``),
+one stage per pipeline component (``load <name>`` for building it), ``store`` (the SQL store's
+methods), ``link`` (the story linker's ``link``), ``corpus`` (the whole-corpus passes after
+ingest) and ``other`` (interpreter start, imports, opening the store and the index). Time is
+given to the innermost stage only, so the stages add up to the wall time.
+The machine's load average is printed with the figures: compare ratios from one run.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXTRACTION_HTML = SHARED / "eval" / "data" / "article-extraction-benchmark" / "html"
+SAMPLES = ROOT / "samples" / "corpus"
+SEEDS = SHARED / "corpus" / "seeds"
+MIN_ARTICLES = 500
+# Seconds between two samples of the process tree's resident memory.
+RSS_SAMPLE_SECONDS = 0.5
+# The ingest exits 1 when some inputs were set aside: still a finished run.
+FINISHED = (0, 1)
+
+# Runs inside the measured process: wraps dragoman's stage functions with timers, then runs the
+# CLI. Every hook is optional (an older commit may lack a function); the ones installed are
+# reported. Time spent in a stage called from another stage counts for the inner one only.
+RUNNER = r'''
+import dataclasses, functools, inspect, json, resource, sys, time
+
+out_path, argv = sys.argv[1], sys.argv[2:]
+stages, stack, hooks = {}, [], []
+
+
+def timed(name, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        stack.append(0.0)
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - started
+            inner = stack.pop()
+            stages[name] = stages.get(name, 0.0) + elapsed - inner
+            if stack:
+                stack[-1] += elapsed
+    return wrapper
+
+
+def timed_iter(name, fn):
+    end = object()
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        items = iter(fn(*args, **kwargs))
+        step = timed(name, lambda: next(items, end))
+        while (item := step()) is not end:
+            yield item
+    return wrapper
+
+
+def hook(label, install):
+    try:
+        install()
+        hooks.append(label)
+    except Exception:  # an older commit without this function: that stage stays in "other"
+        pass
+
+
+def install_read():
+    import dragoman.ingest as ingest
+    ingest.iter_inputs = timed_iter("read", ingest.iter_inputs)
+
+
+class TimedComponent:
+    def __init__(self, name, inner):
+        self._inner, self._timed = inner, timed(name, inner)
+
+    def __call__(self, article):
+        return self._timed(article)
+
+    def __getattr__(self, attr):
+        return getattr(self._inner, attr)
+
+
+def install_pipeline():
+    import dragoman.pipeline as pipeline
+    pipeline.registered()
+    for name, reg in list(pipeline._REGISTRY.items()):
+        def factory(reg=reg, name=name):
+            return TimedComponent(name, timed("load " + name, reg.factory)())
+        pipeline._REGISTRY[name] = dataclasses.replace(reg, factory=factory)
+
+
+def install_store():
+    from dragoman.store import sql
+    for attr, value in list(vars(sql.SqlStore).items()):
+        if attr.startswith("_") or not inspect.isfunction(value):
+            continue
+        wrap = timed_iter if inspect.isgeneratorfunction(value) else timed
+        setattr(sql.SqlStore, attr, wrap("store", value))
+
+
+def install_link():
+    import dragoman.stories as stories
+    wrapped = 0
+    for value in {id(v): v for v in vars(stories).values() if isinstance(v, type)}.values():
+        if inspect.isfunction(getattr(value, "link", None)):
+            value.link = timed("link", value.link)
+            wrapped += 1
+    if not wrapped:
+        raise LookupError("no linker")
+
+
+def install_corpus():
+    from dragoman.service import batch
+    batch.corpus_passes = timed("corpus", batch.corpus_passes)
+
+
+for label, install in (("read", install_read), ("pipeline", install_pipeline), ("store", install_store),
+                       ("link", install_link), ("corpus", install_corpus)):
+    hook(label, install)
+
+import dragoman
+from dragoman.cli import main
+
+try:
+    code = main(argv)
+except SystemExit as exit:
+    code = exit.code if isinstance(exit.code, int) else 1
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(out_path, "w", encoding="utf-8") as handle:
+    json.dump({"code": code, "stages": stages, "hooks": hooks, "dragoman": dragoman.__file__,
+               "maxrss_kib": own, "children_maxrss_kib": children}, handle)
+sys.exit(code)
+'''
+
+
+@dataclass
+class Corpus:
+    folder: Path
+    inputs: int  # articles the readers should produce (files, feed entries, JSON Lines records)
+    copies: int
+
+
+@dataclass
+class Figures:
+    label: str
+    commit: str
+    code: int = 0
+    articles: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    articles_per_second: float = 0.0
+    peak_rss_mib: float = 0.0  # largest ru_maxrss of the ingest process or of one of its children
+    tree_peak_rss_mib: float = 0.0  # largest sampled sum over the process tree
+    stages: dict[str, float] = field(default_factory=dict)
+    hooks: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+# -- the corpus ---------------------------------------------------------------------------------
+
+def _sources() -> list[tuple[str, Path, bytes]]:
+    """(folder, file name, bytes) of every original input."""
+    found = []
+    for path in sorted(EXTRACTION_HTML.glob("*.html.gz")):
+        found.append(("extraction", Path(path.name[:-len(".gz")]), gzip.decompress(path.read_bytes())))
+    for path in sorted(SAMPLES.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            found.append(("samples", Path(path.name), path.read_bytes()))
+    for path in sorted(SEEDS.glob("*.txt")):  # not gold.jsonl: that is the answer key
+        found.append(("seeds", Path(path.name), path.read_bytes()))
+    return found
+
+
+def _inputs_in(name: Path, data: bytes) -> int:
+    if name.suffix == ".jsonl":
+        return sum(1 for line in data.splitlines() if line.strip())
+    if name.suffix == ".xml":
+        return max(1, len(re.findall(rb"<(?:item|entry)[\s>]", data)))
+    return 1
+
+
+_LAST_P = re.compile(rb"(?is)(.*)(</p>)")
+_FEED_P = re.compile(rb"(?i)</p>(\s*\]\]>)")
+_FEED_URL = re.compile(rb"(?i)(<(link|guid)\b[^>]*>)([^<]+)(</\2>)")
+
+
+def edited(name: Path, data: bytes, copy: int) -> bytes:
+    """``data`` with a small edit that makes repeat ``copy`` a distinct article (copy 0: as is).
+
+    The marker is ASCII, so the edit keeps any ASCII-compatible encoding (the cp1251 sample)."""
+    if copy == 0:
+        return data
+    mark = f" ({copy})".encode()
+    if name.suffix == ".jsonl":
+        lines = []
+        for line in data.splitlines():
+            if line.strip():
+                record = json.loads(line)
+                if isinstance(record.get("text"), str):
+                    record["text"] = record["text"].rstrip() + mark.decode()
+                if isinstance(record.get("url"), str):
+                    record["url"] += f"?copy={copy}"
+                line = json.dumps(record, ensure_ascii=False).encode("utf-8")
+            lines.append(line)
+        return b"\n".join(lines) + b"\n"
+    if name.suffix == ".xml":
+        data = _FEED_P.sub(mark + rb"</p>\1", data)
+        data = data.replace(b"</description>", mark + b"</description>")
+        return _FEED_URL.sub(lambda m: m[1] + m[3].strip() + f"?copy={copy}".encode() + m[4], data)
+    if name.suffix in (".html", ".htm"):
+        if _LAST_P.match(data):
+            return _LAST_P.sub(lambda m: m[1] + mark + m[2], data, count=1)
+        if b"</body>" in data:
+            return data.replace(b"</body>", mark + b"</body>", 1)
+    return data.rstrip() + mark + b"\n"
+
+
+def build_corpus(folder: Path, min_articles: int = MIN_ARTICLES) -> Corpus:
+    sources = _sources()
+    per_copy = sum(_inputs_in(name, data) for _, name, data in sources)
+    copies = max(1, -(-min_articles // per_copy))
+    for copy in range(copies):
+        for group, name, data in sources:
+            stem = name.stem if copy == 0 else f"{name.stem}-{copy}"
+            target = folder / group / f"{stem}{name.suffix}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(edited(name, data, copy))
+    return Corpus(folder, per_copy * copies, copies)
+
+
+# -- measuring one tree ---------------------------------------------------------------------------
+
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, from /proc (0 where unreadable)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    total, todo, page_kib = 0, [root], os.sysconf("SC_PAGE_SIZE") // 1024
+    while todo:
+        pid = todo.pop()
+        todo.extend(parents.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * page_kib
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def _sample_peak(process: subprocess.Popen, peak: list[int]) -> None:
+    while process.poll() is None:
+        peak[0] = max(peak[0], _tree_rss_kib(process.pid))
+        time.sleep(RSS_SAMPLE_SECONDS)
+
+
+def _env(src: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    env.pop("DRAGOMAN_DB", None)
+    return env
+
+
+def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Path) -> Figures:
+    """Ingest ``corpus`` into a fresh store with the dragoman under ``src`` (None: this tree)."""
+    figures = Figures(label, commit)
+    work.mkdir(parents=True, exist_ok=True)
+    runner, report, db = work / "runner.py", work / "report.json", work / "store.db"
+    runner.write_text(RUNNER, encoding="utf-8")
+    env = _env(src)
+    peak = [0]
+    started = time.perf_counter()
+    with open(work / "ingest.log", "wb") as log:
+        process = subprocess.Popen([sys.executable, str(runner), str(report), "--db", str(db), "-q",
+                                    "ingest", str(corpus.folder)], cwd=work, env=env, stdout=log, stderr=log)
+        sampler = threading.Thread(target=_sample_peak, args=(process, peak), daemon=True)
+        sampler.start()
+        figures.code = process.wait()
+        sampler.join()
+    figures.seconds = round(time.perf_counter() - started, 1)
+    figures.tree_peak_rss_mib = round(peak[0] / 1024, 1)
+    if not report.exists() or figures.code not in FINISHED:
+        figures.error = f"ingest exited {figures.code}; see {work / 'ingest.log'}"
+        return figures
+    data = json.loads(report.read_text(encoding="utf-8"))
+    expected = (src or ROOT / "src") / "dragoman"
+    if Path(data["dragoman"]).resolve().parent != expected.resolve():
+        figures.error = f"ran the dragoman at {data['dragoman']}, not the one under {expected}"
+        return figures
+    figures.hooks = data["hooks"]
+    figures.peak_rss_mib = round(max(data["maxrss_kib"], data["children_maxrss_kib"]) / 1024, 1)
+    stages = {name: round(seconds, 1) for name, seconds in sorted(data["stages"].items(), key=lambda kv: -kv[1])}
+    stages["other"] = round(figures.seconds - sum(data["stages"].values()), 1)
+    figures.stages = stages
+    exported = subprocess.run([sys.executable, "-c", "import sys; from dragoman.cli import main; sys.exit(main())",
+                               "--db", str(db), "-q", "export", "--format", "jsonl"],
+                              cwd=work, env=env, capture_output=True, text=True)
+    if exported.returncode != 0:
+        figures.error = f"export exited {exported.returncode}: {exported.stderr.strip()[-300:]}"
+        return figures
+    for line in exported.stdout.splitlines():
+        if line.strip():
+            lang = json.loads(line).get("lang") or "?"
+            figures.languages[lang] = figures.languages.get(lang, 0) + 1
+    figures.articles = sum(figures.languages.values())
+    figures.articles_per_second = round(figures.articles / figures.seconds, 2) if figures.seconds else 0.0
+    return figures
+
+
+# -- the comparison commit ------------------------------------------------------------------------
+
+def _git(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+
+
+def checkout(ref: str, folder: Path) -> str:
+    """Check ``ref`` out into ``folder`` (a detached worktree); returns its short hash."""
+    resolved = _git("rev-parse", "--short", "--verify", f"{ref}^{{commit}}")
+    if resolved.returncode != 0:
+        raise ValueError(f"--against {ref!r} is not a commit of this repository")
+    added = _git("worktree", "add", "--detach", str(folder), resolved.stdout.strip())
+    if added.returncode != 0:
+        raise ValueError(f"git worktree add failed: {added.stderr.strip()}")
+    return resolved.stdout.strip()
+
+
+def remove_checkout(folder: Path) -> None:
+    _git("worktree", "remove", "--force", str(folder))
+    _git("worktree", "prune")
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+def _ratio(this: float, other: float) -> str:
+    return f"{this / other:.2f}" if this and other else "-"
+
+
+def report_lines(corpus: Corpus, runs: list[Figures], load: tuple[tuple[float, ...], tuple[float, ...]]) -> list[str]:
+    lines = [f"corpus: {corpus.inputs} inputs ({corpus.copies} copies of the extraction pages, samples and seeds)",
+             "load average: before " + " ".join(f"{x:.2f}" for x in load[0])
+             + ", after " + " ".join(f"{x:.2f}" for x in load[1]) + f" ({os.cpu_count()} cores)"]
+    for run in runs:
+        if run.error:
+            lines.append(f"{run.label} ({run.commit}): FAILED: {run.error}")
+    runs = [r for r in runs if not r.error]
+    if not runs:
+        return lines
+    header = ["", *(f"{r.label} ({r.commit})" for r in runs)] + (["ratio"] if len(runs) == 2 else [])
+    rows = [["articles stored", *(str(r.articles) for r in runs)],
+            ["languages", *(str(len(r.languages)) for r in runs)],
+            ["wall seconds", *(f"{r.seconds:.1f}" for r in runs)],
+            ["articles/s", *(f"{r.articles_per_second:.2f}" for r in runs)],
+            ["peak RSS MiB", *(f"{r.peak_rss_mib:.0f}" for r in runs)],
+            ["tree RSS MiB (sampled)", *(f"{r.tree_peak_rss_mib:.0f}" for r in runs)]]
+    if len(runs) == 2:
+        a, b = runs
+        for row, (x, y) in zip(rows, [(a.articles, b.articles), (len(a.languages), len(b.languages)),
+                                      (a.seconds, b.seconds), (a.articles_per_second, b.articles_per_second),
+                                      (a.peak_rss_mib, b.peak_rss_mib), (a.tree_peak_rss_mib, b.tree_peak_rss_mib)]):
+            row.append(_ratio(x, y))
+    stage_names = list(dict.fromkeys(name for r in runs for name in r.stages))
+    for name in stage_names:
+        values = [r.stages.get(name, 0.0) for r in runs]
+        rows.append([f"  s {name}", *(f"{v:.1f}" for v in values)] + ([_ratio(*values)] if len(runs) == 2 else []))
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        lines.append("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+    for run in runs:
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(run.languages.items(), key=lambda kv: -kv[1]))
+        lines.append(f"{run.label} languages: {langs}")
+        missing = {"read", "pipeline", "store", "link", "corpus"} - set(run.hooks)
+        if missing:
+            lines.append(f"{run.label}: not timed apart (counted in other): {', '.join(sorted(missing))}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0].strip("`"))
+    parser.add_argument("--against", default="HEAD~1", metavar="REF",
+                        help="the commit to compare with, or a folder holding src/dragoman "
+                             "(default HEAD~1; 'none': this tree only)")
+    parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES, metavar="N",
+                        help=f"repeat the corpus until it has at least N inputs (default {MIN_ARTICLES})")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, stores, logs)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    for folder in (EXTRACTION_HTML, SAMPLES, SEEDS):
+        if not folder.is_dir():
+            print(f"error: {folder} is missing", file=sys.stderr)
+            return 2
+    temp = Path(tempfile.mkdtemp(prefix="dragoman-throughput-"))
+    against = None if args.against.lower() == "none" else args.against
+    checkout_folder = temp / "against"
+    load_before = os.getloadavg()
+    try:
+        tree = commit = None
+        if against is not None and (Path(against) / "src" / "dragoman").is_dir():
+            tree, commit = Path(against).resolve(), "folder"
+        elif against is not None:
+            try:  # before the first run, so that a wrong revision fails at once
+                commit, tree = checkout(against, checkout_folder), checkout_folder
+            except ValueError as error:
+                print(f"error: {error}", file=sys.stderr)
+                return 2
+        corpus = build_corpus(temp / "corpus", args.min_articles)
+        runs = [measure("this tree", "working tree", None, corpus, temp / "this")]
+        if tree is not None:
+            label = tree.name if commit == "folder" else against
+            runs.append(measure(label, commit, tree / "src", corpus, temp / "that"))
+        load = (load_before, os.getloadavg())
+        if args.json:
+            print(json.dumps({"corpus_inputs": corpus.inputs, "load_average": load, "cores": os.cpu_count(),
+                              "runs": [asdict(r) for r in runs]}, indent=2))
+        else:
+            print("\n".join(report_lines(corpus, runs, load)))
+        return 0 if all(not r.error for r in runs) else 1
+    finally:
+        if checkout_folder.exists():
+            remove_checkout(checkout_folder)
+        if args.keep:
+            print(f"kept {temp}", file=sys.stderr)
+        else:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
