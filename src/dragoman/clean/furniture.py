@@ -18,8 +18,7 @@ from ..describe.author import BYLINE_MAX_CHARS, byline_in_line
 from ..describe.dates import grammar
 from ..doc import Removed
 from ..kb.normalize import fold
-from ..lang.sentences import ends_sentence, several_sentences
-from ..lang.sentences import rules as sentence_rules
+from ..lang.sentences import ends_sentence, several_sentences, rules as sentence_rules
 from .patterns import FurniturePatterns, furniture_patterns
 
 # Longest line that can be a headline; a longer first line is body text and the title stays unknown.

@@ -73,7 +73,7 @@ class Recogniser:
         return found
 
     def __call__(self, text: str, lang: str | None) -> tuple[list[Mention], list[EntityRef]]:
-        lang = lang or "en"
+        lang = lang or name_languages()["unknown_language"]
         toks = tokenise(text, lang)
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
         matches = [m for m in matches if not self._common_word(text, toks, m, lang)
@@ -151,9 +151,9 @@ class Recogniser:
         key = phonetic_key(base, lang)
         if not key or len(key.replace("-", "")) < 3:
             return None, "", ""
-        # The canonical name is English: a Cyrillic name is given its English spelling.
-        english = transliterator("en")
-        name = english(base) if english is not None and is_cyrillic(base) else base
+        # A Cyrillic name is given the spelling of the canonical names' language (English).
+        canonical = transliterator(name_languages()["canonical_language"])
+        name = canonical(base) if canonical is not None and is_cyrillic(base) else base
         return UNKNOWN_PREFIX + key, name, span.label
 
     def _merge_surnames(self, found: list[_Found], lang: str) -> None:
@@ -301,6 +301,13 @@ def common_words(lang: str) -> frozenset[str]:
     """``lang/<code>/titles.toml`` ``[ner] common_words``, folded."""
     words = langdata.load(lang, "titles").get("ner", {}).get("common_words", [])
     return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def name_languages() -> dict[str, str]:
+    """``canonical_language`` (of entity names) and ``unknown_language`` (read when an article's
+    language is not known): ``lang/xx/translit.toml`` ``[names]``."""
+    return dict(langdata.load(langdata.COMMON, "translit")["names"])
 
 
 @lru_cache(maxsize=1)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..doc import Article, EntityRef, Evidence, Mention
+from ..lang.dates import dateline_shape
 from . import timex
 from .actors import Actor, ArticleActors, is_city, kb, kb_lookup
 from .candidates import find_candidates
@@ -27,22 +27,13 @@ DATELINE_LINES = 3
 TITLE_OFFSET = -1
 
 
-@lru_cache(maxsize=1)
-def dateline_pattern() -> re.Pattern | None:
-    from .. import lang as langdata
-
-    pattern = langdata.load(langdata.COMMON, "events").get("dateline")
-    return re.compile(pattern) if pattern else None
-
-
 def dateline(actors: ArticleActors, text: str, code: str | None
              ) -> tuple[Actor | None, timex.TimeExpression | None]:
     """The city and date of a dateline opening one of the first lines ("MOSCOW, Nov 12
     (Reuters) -"); the headline may come first. A dateline the entities stage did not link
-    is looked up in the knowledge base. The date is the day the article reports on."""
-    pattern = dateline_pattern()
-    if pattern is None:
-        return None, None
+    is looked up in the knowledge base. The date is the day the article reports on. The shape
+    of a dateline is the date grammar's (``lang/xx/dates.toml`` ``[dateline]``)."""
+    pattern = dateline_shape().place
     lines = [m for m in re.finditer(r"^[^\n]*\S[^\n]*$", text, re.MULTILINE)][:DATELINE_LINES]
     for line in lines:
         match = pattern.match(line.group())

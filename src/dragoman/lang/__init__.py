@@ -4,7 +4,8 @@ Every language folder uses the same file names (``boilerplate.toml``, ``header.t
 ``byline.toml``, ``rewrite.toml``, ``dates.toml``, ``titles.toml``, ``suffixes.toml``,
 ``numbers.toml``, ``events.toml``, ...), so code asks for *what* it needs and never branches
 on a language code. ``lang/xx/`` holds knowledge that applies to every language. Adding a
-language means adding a folder, not changing code.
+language means adding a folder, not changing code; a file holding only a comment says nothing
+is known there yet and reads as no data (``tests/lang/test_folders.py`` checks the names).
 """
 from __future__ import annotations
 
