@@ -18,16 +18,18 @@ The comparison commit is checked out with ``git worktree add`` into a temporary 
 afterwards) and run with ``PYTHONPATH`` at its ``src``; a folder given instead (a copy of a
 tree, e.g. uncommitted work before a change) is run as it is. Both runs use the same corpus.
 
-Figures: wall seconds from process start to exit, articles stored per second of it, peak RSS
+Figures: wall seconds from process start to exit, articles stored per second of it, the
+process's CPU seconds (less disturbed by other load than wall time), peak RSS
 (``ru_maxrss`` of the ingest process and of its children, and the whole process tree's resident
 memory sampled from /proc every half second), and seconds per stage. The stages are timed by a
 small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
 itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``),
-one stage per pipeline component (``load <name>`` for building it), ``store`` (the SQL store's
+one stage per pipeline component (``load components`` for building them), ``store`` (the SQL store's
 methods), ``link`` (the story linker's ``link``), ``corpus`` (the whole-corpus passes after
 ingest) and ``other`` (interpreter start, imports, opening the store and the index). Time is
-given to the innermost stage only, so the stages add up to the wall time.
-The machine's load average is printed with the figures: compare ratios from one run.
+given to the innermost stage only, so the stages add up to the wall (and CPU) time.
+The machine's load average is printed with the figures: compare ratios from one run, and on a
+shared machine use ``--rounds 2`` (the trees take turns going first; the fastest round counts).
 """
 from __future__ import annotations
 
@@ -69,16 +71,19 @@ stages, stack, hooks = {}, [], []
 def timed(name, fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        stack.append(0.0)
-        started = time.perf_counter()
+        stack.append([0.0, 0.0])
+        wall, cpu = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
-            elapsed = time.perf_counter() - started
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             inner = stack.pop()
-            stages[name] = stages.get(name, 0.0) + elapsed - inner
+            total = stages.setdefault(name, [0.0, 0.0])
+            total[0] += wall - inner[0]
+            total[1] += cpu - inner[1]
             if stack:
-                stack[-1] += elapsed
+                stack[-1][0] += wall
+                stack[-1][1] += cpu
     return wrapper
 
 
@@ -163,11 +168,12 @@ try:
     code = main(argv)
 except SystemExit as exit:
     code = exit.code if isinstance(exit.code, int) else 1
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 with open(out_path, "w", encoding="utf-8") as handle:
-    json.dump({"code": code, "stages": stages, "hooks": hooks, "dragoman": dragoman.__file__,
-               "maxrss_kib": own, "children_maxrss_kib": children}, handle)
+    json.dump({"code": code, "stages": stages, "hooks": hooks, "dragoman": dragoman.__file__, "cpu_seconds": cpu,
+               "maxrss_kib": own.ru_maxrss, "children_maxrss_kib": children.ru_maxrss}, handle)
 sys.exit(code)
 '''
 
@@ -183,14 +189,17 @@ class Corpus:
 class Figures:
     label: str
     commit: str
+    round: int = 0
     code: int = 0
     articles: int = 0
     languages: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of the ingest process, start to exit
+    cpu_seconds: float = 0.0  # its CPU time (all threads, and its children's)
     articles_per_second: float = 0.0
+    articles_per_cpu_second: float = 0.0
     peak_rss_mib: float = 0.0  # largest ru_maxrss of the ingest process or of one of its children
     tree_peak_rss_mib: float = 0.0  # largest sampled sum over the process tree
-    stages: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # name -> (wall, CPU) seconds
     hooks: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -334,9 +343,8 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
         return figures
     figures.hooks = data["hooks"]
     figures.peak_rss_mib = round(max(data["maxrss_kib"], data["children_maxrss_kib"]) / 1024, 1)
-    stages = {name: round(seconds, 1) for name, seconds in sorted(data["stages"].items(), key=lambda kv: -kv[1])}
-    stages["other"] = round(figures.seconds - sum(data["stages"].values()), 1)
-    figures.stages = stages
+    figures.cpu_seconds = round(data["cpu_seconds"], 1)
+    figures.stages = _stages(data["stages"], figures.seconds, data["cpu_seconds"])
     exported = subprocess.run([sys.executable, "-c", "import sys; from dragoman.cli import main; sys.exit(main())",
                                "--db", str(db), "-q", "export", "--format", "jsonl"],
                               cwd=work, env=env, capture_output=True, text=True)
@@ -349,7 +357,21 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
             figures.languages[lang] = figures.languages.get(lang, 0) + 1
     figures.articles = sum(figures.languages.values())
     figures.articles_per_second = round(figures.articles / figures.seconds, 2) if figures.seconds else 0.0
+    figures.articles_per_cpu_second = round(figures.articles / figures.cpu_seconds, 2) if figures.cpu_seconds else 0.0
     return figures
+
+
+def _stages(timed: dict[str, list[float]], wall: float, cpu: float) -> dict[str, tuple[float, float]]:
+    """(wall, CPU) seconds per stage, slowest first; building the components is one stage, and
+    ``other`` is what no stage took."""
+    merged: dict[str, list[float]] = {}
+    for name, (stage_wall, stage_cpu) in timed.items():
+        total = merged.setdefault("load components" if name.startswith("load ") else name, [0.0, 0.0])
+        total[0] += stage_wall
+        total[1] += stage_cpu
+    merged["other"] = [wall - sum(w for w, _ in timed.values()), cpu - sum(c for _, c in timed.values())]
+    ordered = sorted(merged.items(), key=lambda kv: -kv[1][0])
+    return {name: (round(w, 1), round(c, 1)) for name, (w, c) in ordered}
 
 
 # -- the comparison commit ------------------------------------------------------------------------
@@ -380,37 +402,55 @@ def _ratio(this: float, other: float) -> str:
     return f"{this / other:.2f}" if this and other else "-"
 
 
-def report_lines(corpus: Corpus, runs: list[Figures], load: tuple[tuple[float, ...], tuple[float, ...]]) -> list[str]:
+def best_runs(runs: list[Figures]) -> list[Figures]:
+    """Per tree, in first-seen order, its fastest round (the least disturbed by other load)."""
+    trees: dict[str, list[Figures]] = {}
+    for run in runs:
+        trees.setdefault(run.label, []).append(run)
+    return [min(rounds, key=lambda r: r.seconds) for rounds in trees.values()]
+
+
+def report_lines(corpus: Corpus, runs: list[Figures], loads: list[tuple[float, ...]]) -> list[str]:
     lines = [f"corpus: {corpus.inputs} inputs ({corpus.copies} copies of the extraction pages, samples and seeds)",
-             "load average: before " + " ".join(f"{x:.2f}" for x in load[0])
-             + ", after " + " ".join(f"{x:.2f}" for x in load[1]) + f" ({os.cpu_count()} cores)"]
-    for run in runs:
-        if run.error:
-            lines.append(f"{run.label} ({run.commit}): FAILED: {run.error}")
-    runs = [r for r in runs if not r.error]
-    if not runs:
+             "load average (1, 5, 15 min) before each run and at the end: "
+             + "; ".join(" ".join(f"{x:.1f}" for x in load) for load in loads) + f" ({os.cpu_count()} cores)"]
+    lines += [f"{r.label} ({r.commit}) round {r.round + 1}: FAILED: {r.error}" for r in runs if r.error]
+    good = [r for r in runs if not r.error]
+    best = best_runs(good)
+    if not best:
         return lines
-    header = ["", *(f"{r.label} ({r.commit})" for r in runs)] + (["ratio"] if len(runs) == 2 else [])
-    rows = [["articles stored", *(str(r.articles) for r in runs)],
-            ["languages", *(str(len(r.languages)) for r in runs)],
-            ["wall seconds", *(f"{r.seconds:.1f}" for r in runs)],
-            ["articles/s", *(f"{r.articles_per_second:.2f}" for r in runs)],
-            ["peak RSS MiB", *(f"{r.peak_rss_mib:.0f}" for r in runs)],
-            ["tree RSS MiB (sampled)", *(f"{r.tree_peak_rss_mib:.0f}" for r in runs)]]
-    if len(runs) == 2:
-        a, b = runs
-        for row, (x, y) in zip(rows, [(a.articles, b.articles), (len(a.languages), len(b.languages)),
-                                      (a.seconds, b.seconds), (a.articles_per_second, b.articles_per_second),
-                                      (a.peak_rss_mib, b.peak_rss_mib), (a.tree_peak_rss_mib, b.tree_peak_rss_mib)]):
-            row.append(_ratio(x, y))
-    stage_names = list(dict.fromkeys(name for r in runs for name in r.stages))
-    for name in stage_names:
-        values = [r.stages.get(name, 0.0) for r in runs]
-        rows.append([f"  s {name}", *(f"{v:.1f}" for v in values)] + ([_ratio(*values)] if len(runs) == 2 else []))
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
-    for run in runs:
+    pair = len(best) == 2
+    header = ["", *(f"{r.label} ({r.commit})" for r in best)] + (["ratio"] if pair else [])
+    rows: list[list[str]] = []
+
+    def row(name: str, values: list[float], fmt: str, ratio: bool = True) -> None:
+        rows.append([name, *(format(v, fmt) for v in values)] + ([_ratio(*values) if ratio else ""] if pair else []))
+
+    row("articles stored", [r.articles for r in best], "d")
+    row("languages", [len(r.languages) for r in best], "d")
+    row("wall seconds", [r.seconds for r in best], ".1f")
+    row("articles/s", [r.articles_per_second for r in best], ".2f")
+    row("CPU seconds", [r.cpu_seconds for r in best], ".1f")
+    row("articles per CPU second", [r.articles_per_cpu_second for r in best], ".2f")
+    rounds = {r.label: [x.articles_per_second for x in good if x.label == r.label] for r in best}
+    if any(len(v) > 1 for v in rounds.values()):
+        rows.append(["articles/s, each round", *(" ".join(f"{v:.2f}" for v in rounds[r.label]) for r in best)]
+                    + ([""] if pair else []))
+    row("peak RSS MiB (any round)", [max(x.peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
+    row("tree RSS MiB, sampled", [max(x.tree_peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
+    rows.append(["seconds per stage, wall / CPU", *([""] * (len(header) - 1))])
+    for name in dict.fromkeys(name for r in best for name in r.stages):
+        values = [r.stages.get(name, (0.0, 0.0)) for r in best]
+        if max(max(v) for v in values) < 0.05:
+            continue
+        rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
+                    + ([_ratio(values[0][1], values[1][1])] if pair else []))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for cells in [header, *rows]:
+        lines.append("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells)))
+    if pair:
+        lines.append("ratio: first column / second (above 1: more of it in this tree); stages: on CPU seconds")
+    for run in best:
         langs = ", ".join(f"{k} {v}" for k, v in sorted(run.languages.items(), key=lambda kv: -kv[1]))
         lines.append(f"{run.label} languages: {langs}")
         missing = {"read", "pipeline", "store", "link", "corpus"} - set(run.hooks)
@@ -424,11 +464,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", default="HEAD~1", metavar="REF",
                         help="the commit to compare with, or a folder holding src/dragoman "
                              "(default HEAD~1; 'none': this tree only)")
+    parser.add_argument("--rounds", type=int, default=1, metavar="N",
+                        help="run each tree N times, alternating which goes first; the fastest round is shown")
     parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES, metavar="N",
                         help=f"repeat the corpus until it has at least N inputs (default {MIN_ARTICLES})")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, stores, logs)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    if args.rounds < 1 or args.min_articles < 1:
+        print("error: --rounds and --min-articles must be at least 1", file=sys.stderr)
+        return 2
     for folder in (EXTRACTION_HTML, SAMPLES, SEEDS):
         if not folder.is_dir():
             print(f"error: {folder} is missing", file=sys.stderr)
@@ -436,28 +481,31 @@ def main(argv: list[str] | None = None) -> int:
     temp = Path(tempfile.mkdtemp(prefix="dragoman-throughput-"))
     against = None if args.against.lower() == "none" else args.against
     checkout_folder = temp / "against"
-    load_before = os.getloadavg()
     try:
-        tree = commit = None
+        trees = [("this tree", "working tree", None)]
         if against is not None and (Path(against) / "src" / "dragoman").is_dir():
-            tree, commit = Path(against).resolve(), "folder"
+            folder = Path(against).resolve()
+            trees.append((folder.name, "folder", folder / "src"))
         elif against is not None:
             try:  # before the first run, so that a wrong revision fails at once
-                commit, tree = checkout(against, checkout_folder), checkout_folder
+                trees.append((against, checkout(against, checkout_folder), checkout_folder / "src"))
             except ValueError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 2
         corpus = build_corpus(temp / "corpus", args.min_articles)
-        runs = [measure("this tree", "working tree", None, corpus, temp / "this")]
-        if tree is not None:
-            label = tree.name if commit == "folder" else against
-            runs.append(measure(label, commit, tree / "src", corpus, temp / "that"))
-        load = (load_before, os.getloadavg())
+        runs, loads = [], []
+        for number in range(args.rounds):
+            for index, (label, commit, src) in enumerate(trees[::-1] if number % 2 else trees):
+                loads.append(os.getloadavg())
+                run = measure(label, commit, src, corpus, temp / f"run-{number}-{index}")
+                run.round = number
+                runs.append(run)
+        loads.append(os.getloadavg())
         if args.json:
-            print(json.dumps({"corpus_inputs": corpus.inputs, "load_average": load, "cores": os.cpu_count(),
+            print(json.dumps({"corpus_inputs": corpus.inputs, "load_averages": loads, "cores": os.cpu_count(),
                               "runs": [asdict(r) for r in runs]}, indent=2))
         else:
-            print("\n".join(report_lines(corpus, runs, load)))
+            print("\n".join(report_lines(corpus, runs, loads)))
         return 0 if all(not r.error for r in runs) else 1
     finally:
         if checkout_folder.exists():
