@@ -1,10 +1,10 @@
 """The SQL store: round trips, idempotent keys, rejections, aggregates, inert text."""
 from __future__ import annotations
 
-import os
 import zlib
 
 import pytest
+from postgres_db import POSTGRES, fresh_database_url
 
 from dragoman.doc import Article, EntityRef, Event, Fact, Hints, RawDocument, Rejection
 from dragoman.store import SqlStore, StoreError, open_store
@@ -24,20 +24,11 @@ def _article(raw: RawDocument, **fields) -> Article:
     return article
 
 
-# Set DRAGOMAN_TEST_DB_URL (e.g. postgresql+psycopg://user@localhost/dragoman_test) to run these
-# tests against another backend; its tables are dropped and recreated for every test.
-OTHER_BACKEND = os.environ.get("DRAGOMAN_TEST_DB_URL")
-
-
-@pytest.fixture(params=["sqlite"] + (["other"] if OTHER_BACKEND else []))
+# Every test runs on SQLite and on the PostgreSQL server of DRAGOMAN_TEST_DB_URL (marked
+# `postgres`; skipped with the reason when it is not set), which starts empty for each test.
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=POSTGRES)])
 def store(request, tmp_path):
-    if request.param == "sqlite":
-        target = str(tmp_path / "test.db")
-    else:
-        from dragoman.store.sql import metadata
-        target = OTHER_BACKEND
-        with open_store(target) as fresh:
-            metadata.drop_all(fresh.engine)
+    target = str(tmp_path / "test.db") if request.param == "sqlite" else fresh_database_url()
     with open_store(target) as s:
         yield s
 
@@ -145,3 +136,27 @@ def test_schema_compiles_for_postgresql():
         assert "CREATE TABLE" in ddl
         for index in table.indexes:
             str(CreateIndex(index).compile(dialect=dialect))
+
+
+def test_same_content_again_is_unchanged_even_unchecked(store):
+    """A second writer that checked before the first committed still stores nothing twice."""
+    raw = _raw("a1", "Tokajev Moszkvában tárgyalt.")
+    assert store.put_article(raw, _article(raw)) == "added"
+    again = _raw("a1", "Tokajev Moszkvában tárgyalt.")
+    assert store.put_article(again, _article(again)) == "unchanged"
+    elsewhere = _raw("a1", "Tokajev Moszkvában tárgyalt.", origin="/other/a1.txt")
+    assert store.put_article(elsewhere, _article(elsewhere)) == "unchanged"
+    assert store.count_articles() == 1 and store.count_pending() == 1
+
+
+def test_older_store_gains_the_unique_hash_index(tmp_path):
+    from sqlalchemy import inspect, text
+    db = str(tmp_path / "old.db")
+    with open_store(db) as s:
+        with s.engine.begin() as conn:
+            conn.execute(text("DROP INDEX ux_raw_inputs_hash"))
+            conn.execute(text("CREATE INDEX ix_raw_inputs_hash ON raw_inputs (hash)"))
+            conn.execute(text("UPDATE store_meta SET value = '3' WHERE key = 'schema'"))
+    with open_store(db) as s:
+        names = {ix["name"]: ix["unique"] for ix in inspect(s.engine).get_indexes("raw_inputs")}
+    assert names.get("ux_raw_inputs_hash") and "ix_raw_inputs_hash" not in names

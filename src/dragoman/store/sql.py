@@ -14,17 +14,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (Boolean, Column, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-                        create_engine, delete, func, insert, select, update)
+                        create_engine, delete, func, insert, select, text, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..doc import Article, Event, Fact, RawDocument, Rejection
 from .analysis import AnalysisTables
 from .base import Counts, RejectionRecord, StoredRaw, StoreError
-from .transactions import configure, ensure_tables, write_transaction
+from .transactions import configure, ensure_tables, upsert, write_transaction
 
 # 2: events, facts and mentions in their own tables (store/analysis.py), backfilled on open.
-SCHEMA_VERSION = 3
+# 3: article_entities indexed by entity. 4: one raw input per content hash, as a unique index.
+SCHEMA_VERSION = 4
 # Zlib level for raw inputs: 6 is the usual speed/size balance; raw is read back rarely.
 RAW_COMPRESSION_LEVEL = 6
 # Ids per DELETE when clearing linking marks: well under SQLite's bound-parameter limit.
@@ -55,7 +56,7 @@ articles = Table(
 raw_inputs = Table(
     "raw_inputs", metadata,
     Column("article_id", String(255), primary_key=True),
-    Column("hash", String(64), nullable=False, index=True),
+    Column("hash", String(64), nullable=False),
     Column("origin", Text, nullable=False),
     Column("input_format", String(16), nullable=False),
     Column("encoding", String(32)),
@@ -80,6 +81,8 @@ article_entities = Table(
     Column("lang", String(8)),
     Column("mentions", Integer, nullable=False),
 )
+# Each content is stored once: concurrent ingests race on this constraint, not on a prior check.
+raw_inputs_by_hash = Index("ux_raw_inputs_hash", raw_inputs.c.hash, unique=True)
 # Which articles name an entity: the facts and entity pages of a large store ask this.
 article_entities_by_entity = Index("ix_article_entities_entity", article_entities.c.entity_id)
 
@@ -100,6 +103,10 @@ store_meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+class _AlreadyStored(Exception):
+    """Raised inside a write transaction to roll it back: this content is stored already."""
 
 
 def unique_id(article_id: str, content_hash: str) -> str:
@@ -178,6 +185,9 @@ class SqlStore:
                 self._backfill_analysis(conn)
             if row is not None and int(row[0]) < 3:
                 article_entities_by_entity.create(bind=conn, checkfirst=True)
+            if row is not None and int(row[0]) < 4:
+                raw_inputs_by_hash.create(bind=conn, checkfirst=True)
+                conn.execute(text("DROP INDEX IF EXISTS ix_raw_inputs_hash"))
             conn.execute(delete(store_meta).where(store_meta.c.key == "schema"))
             conn.execute(insert(store_meta).values(key="schema", value=str(SCHEMA_VERSION)))
 
@@ -209,27 +219,32 @@ class SqlStore:
         overlapping folders store each content once and never give two inputs one id."""
         now = _now()
         compressed = zlib.compress(raw.raw, RAW_COMPRESSION_LEVEL)
-        with write_transaction(self.engine) as conn:
-            if conn.execute(select(raw_inputs.c.article_id).where(raw_inputs.c.hash == raw.hash)).first():
-                return "unchanged"
-            origin = conn.execute(select(articles.c.origin).where(articles.c.id == article.id)).scalar()
-            if origin is not None and origin != raw.origin:
-                article.id = raw.id = unique_id(raw.id, raw.hash)
+        try:
+            with write_transaction(self.engine) as conn:
                 origin = conn.execute(select(articles.c.origin).where(articles.c.id == article.id)).scalar()
-            exists = origin is not None
-            values = self._article_values(article)
-            if exists:
-                conn.execute(update(articles).where(articles.c.id == article.id).values(**values, updated_at=now))
-                conn.execute(delete(raw_inputs).where(raw_inputs.c.article_id == article.id))
-            else:
-                conn.execute(insert(articles).values(id=article.id, **values, ingested_at=now, updated_at=now))
-            conn.execute(insert(raw_inputs).values(
-                article_id=article.id, hash=raw.hash, origin=raw.origin, input_format=raw.input_format,
-                encoding=raw.encoding, data=compressed))
-            self._write_entities(conn, article)
-            analysis.write(conn, article)
-            conn.execute(delete(rejections).where(rejections.c.origin == raw.origin))
-            conn.execute(insert(pending_links).values(article_id=article.id))
+                if origin is not None and origin != raw.origin:
+                    article.id = raw.id = unique_id(raw.id, raw.hash)
+                    origin = conn.execute(select(articles.c.origin).where(articles.c.id == article.id)).scalar()
+                exists = origin is not None
+                # Same id, new content: the old raw input goes (same content stays and conflicts below).
+                conn.execute(delete(raw_inputs).where(raw_inputs.c.article_id == article.id,
+                                                      raw_inputs.c.hash != raw.hash))
+                # The unique hash decides "already stored", even against a writer without our lock.
+                stored = conn.execute(upsert(conn, raw_inputs, ["hash"]).values(
+                    article_id=article.id, hash=raw.hash, origin=raw.origin, input_format=raw.input_format,
+                    encoding=raw.encoding, data=compressed).returning(raw_inputs.c.article_id))
+                # (rowcount is not reliable for ON CONFLICT DO NOTHING under psycopg: ask RETURNING.)
+                if stored.first() is None:
+                    raise _AlreadyStored  # rolls back the delete above
+                values = self._article_values(article)
+                conn.execute(upsert(conn, articles, ["id"], update={**values, "updated_at": now}).values(
+                    id=article.id, **values, ingested_at=now, updated_at=now))
+                self._write_entities(conn, article)
+                analysis.write(conn, article)
+                conn.execute(delete(rejections).where(rejections.c.origin == raw.origin))
+                conn.execute(insert(pending_links).values(article_id=article.id))
+        except _AlreadyStored:
+            return "unchanged"
         return "updated" if exists else "added"
 
     def update_article(self, article: Article) -> None:

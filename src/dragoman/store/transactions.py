@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import MetaData, event, inspect, text
+from sqlalchemy import MetaData, Table, event, insert, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -83,3 +83,19 @@ def ensure_tables(engine: Engine, metadata: MetaData) -> None:
             if attempt == CREATE_ATTEMPTS - 1 or "exist" not in str(error.orig).lower():
                 raise
             time.sleep(CREATE_RETRY_SECONDS)
+
+
+def upsert(conn: Connection, table: Table, keys: list[str], update: dict | None = None):
+    """``INSERT … ON CONFLICT (keys) DO NOTHING`` (or ``DO UPDATE SET update``) on SQLite and
+    PostgreSQL: the database's unique constraint settles a race between two writers."""
+    name = conn.dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # another backend: a plain insert, its unique constraints still refuse a duplicate
+        return insert(table)
+    statement = dialect_insert(table)
+    if update:
+        return statement.on_conflict_do_update(index_elements=keys, set_=update)
+    return statement.on_conflict_do_nothing(index_elements=keys)

@@ -23,7 +23,7 @@ from .embed import E5Embedder, Embedder
 from .profile import ArticleProfile
 from .tables import (SCHEMA, link_articles, link_lsh_bands, link_meta, link_stories, link_story_participants,
                      metadata)
-from .vectors import VectorFile
+from .vectors import open_vectors
 
 # Rows written per statement when band keys are rebuilt.
 REBUILD_BATCH = 500
@@ -109,7 +109,8 @@ class LinkIndex:
         ensure_tables(engine, metadata)
         dropped = self._check_meta()
         # Opened after the checks: an index refused for its embedder leaves no file of another size.
-        self.vectors = VectorFile(self.index_dir / f"vectors-{self.embedder.dim}.i8", self.embedder.dim)
+        # A file in index_dir beside SQLite; a table of the database itself on PostgreSQL.
+        self.vectors = open_vectors(engine, self.index_dir, self.embedder.dim)
         if dropped:
             self.vectors.clear()
 

@@ -62,12 +62,7 @@ class VectorFile:
 
     def append(self, vectors: np.ndarray) -> int:
         """Write rows at the end; returns the row number of the first one. Durable on return."""
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dim)
-        peak = np.abs(vectors).max(axis=1) if len(vectors) else np.zeros(0, dtype=np.float32)
-        scale = np.where(peak > 0, peak / INT8_MAX, 1.0).astype(np.float32)
-        data = np.empty(len(vectors), dtype=self.dtype)
-        data["scale"] = scale
-        data["q"] = np.clip(np.rint(vectors / scale[:, None]), -INT8_MAX, INT8_MAX).astype(np.int8)
+        data = _quantise(vectors, self.dim, self.dtype)
         with open(self.path, "r+b") as handle, _locked(handle):
             # The length is read under the lock: another writer may have appended meanwhile.
             first = len(self)
@@ -144,3 +139,91 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     k = min(k, scores.size)
     part = np.argpartition(-scores, k - 1)[:k]
     return part[np.argsort(-scores[part], kind="stable")]
+
+
+class VectorTable:
+    """The same int8 rows in a table of the store's own database (PostgreSQL), so several
+    machines share them and no index folder is needed; read into memory once, then only the
+    rows appended since. Same calls as :class:`VectorFile`."""
+
+    def __init__(self, engine, dim: int):
+        from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, Table
+        self.engine = engine
+        self.dim = dim
+        self.dtype = _row_dtype(dim)
+        self.table = Table(f"story_vectors_{dim}", MetaData(),
+                           Column("row", Integer, primary_key=True, autoincrement=False),
+                           Column("scale", Float(precision=24), nullable=False),
+                           Column("q", LargeBinary, nullable=False))
+        self.table.create(engine, checkfirst=True)
+        self.path = f"table {self.table.name} in {engine.url.render_as_string(hide_password=True)}"
+        self._cache = np.zeros(0, dtype=self.dtype)
+
+    def __len__(self) -> int:
+        from sqlalchemy import func, select
+        with self.engine.connect() as conn:
+            highest = conn.execute(select(func.max(self.table.c.row))).scalar()
+        return 0 if highest is None else highest + 1
+
+    def append(self, vectors: np.ndarray) -> int:
+        """Insert rows after the last one (in their own committed transaction: like the file,
+        vectors are durable before the links that point at them); returns the first row."""
+        from sqlalchemy import func, insert, select, text
+        data = _quantise(vectors, self.dim, self.dtype)
+        with self.engine.begin() as conn:
+            # Not the store's write lock: the linker holds that on another connection.
+            conn.execute(text(f"LOCK TABLE {self.table.name} IN EXCLUSIVE MODE"))
+            highest = conn.execute(select(func.max(self.table.c.row))).scalar()
+            first = 0 if highest is None else highest + 1
+            if len(data):
+                conn.execute(insert(self.table), [
+                    dict(row=first + i, scale=float(item["scale"]), q=item["q"].tobytes())
+                    for i, item in enumerate(data)])
+        return first
+
+    def clear(self) -> None:
+        from sqlalchemy import delete
+        with self.engine.begin() as conn:
+            conn.execute(delete(self.table))
+        self._cache = np.zeros(0, dtype=self.dtype)
+
+    def _rows(self) -> np.ndarray:
+        from sqlalchemy import select
+        rows = len(self)
+        if rows < len(self._cache):  # cleared by another process: read again from the start
+            self._cache = np.zeros(0, dtype=self.dtype)
+        if rows > len(self._cache):
+            query = (select(self.table.c.row, self.table.c.scale, self.table.c.q)
+                     .where(self.table.c.row >= len(self._cache)).order_by(self.table.c.row))
+            with self.engine.connect() as conn:
+                fetched = conn.execute(query).all()
+            block = np.zeros(rows - len(self._cache), dtype=self.dtype)
+            for number, scale, q in fetched:
+                position = number - len(self._cache)
+                if 0 <= position < len(block):
+                    block[position]["scale"] = scale
+                    block[position]["q"] = np.frombuffer(bytes(q), dtype=np.int8)
+            self._cache = np.concatenate([self._cache, block])
+        return self._cache
+
+    get = VectorFile.get
+    scores = VectorFile.scores
+    _decode = staticmethod(VectorFile._decode)
+
+
+def _quantise(vectors: np.ndarray, dim: int, dtype: np.dtype) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
+    peak = np.abs(vectors).max(axis=1) if len(vectors) else np.zeros(0, dtype=np.float32)
+    scale = np.where(peak > 0, peak / INT8_MAX, 1.0).astype(np.float32)
+    data = np.empty(len(vectors), dtype=dtype)
+    data["scale"] = scale
+    data["q"] = np.clip(np.rint(vectors / scale[:, None]), -INT8_MAX, INT8_MAX).astype(np.int8)
+    return data
+
+
+def open_vectors(engine, index_dir: Path, dim: int) -> "VectorFile | VectorTable":
+    """The story vectors of a store: in its database on PostgreSQL (shared by every machine
+    using it), else a file in the index folder beside the SQLite store."""
+    if engine.dialect.name == "postgresql":
+        return VectorTable(engine, dim)
+    return VectorFile(Path(index_dir) / f"vectors-{dim}.i8", dim)
