@@ -4,7 +4,9 @@ from __future__ import annotations
 from collections import Counter
 
 from dragoman.doc import Fact
-from dragoman.stories.cluster import StoryState, confirm_copy, original_rank, story_score, story_similarity
+from dragoman import lang
+from dragoman.stories.cluster import (StoryState, confirm_copy, original_rank, source_ranks, story_score,
+                                     story_similarity)
 from dragoman.stories.embed import E5Embedder
 from dragoman.stories.profile import build_profile, day_number
 
@@ -103,6 +105,21 @@ def test_original_is_earliest_then_source_language_then_first_ingested():
     assert min([(late_en, 1), (early_tr, 2)], key=lambda p: original_rank(*p))[0] is early_tr
     other = _copy("en2", "en", [])
     assert min([(other, 5), (en, 2)], key=lambda p: original_rank(*p))[0] is en
+
+
+def test_source_ranks_come_from_the_language_folders_and_are_distinct():
+    ranks = source_ranks()
+    assert set(ranks) <= set(lang.languages())
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    assert min(ranks, key=ranks.get) == "en"  # English releases are translated far more often
+
+
+def test_a_ranked_language_is_the_original_before_an_unranked_one():
+    ranks = source_ranks()
+    ranked = max(ranks, key=ranks.get)  # the lowest-ranked still beats an unranked language
+    unranked = next(code for code in lang.languages() if code not in ranks)
+    first, second = _copy("u", unranked, []), _copy("r", ranked, [])
+    assert min([(first, 1), (second, 2)], key=lambda p: original_rank(*p))[0] is second
 
 
 def test_article_is_anchored_on_the_day_of_most_of_its_events_not_the_earliest():

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman import lang
 from dragoman.doc import Fact
-from dragoman.stories.conflicts import compare, figures_agree
+from dragoman.facts.numbers import quantities
+from dragoman.stories.conflicts import compare, figures_agree, hedges
 from dragoman.stories.profile import FactSketch, build_profile
 
 from story_builders import event, make_article
@@ -112,3 +114,34 @@ def test_no_date_conflict_from_an_article_that_does_not_state_the_date():
 ])
 def test_figures_agree(x, y, qualifier, agree):
     assert figures_agree(FactSketch(x, "USD", qualifier=qualifier), FactSketch(y, "USD")) is agree
+
+
+# "About 9 billion dollars" as each language writes it (the facts stage names the hedge).
+ABOUT_NINE_BILLION = {
+    "en": "Trade reached about 9 billion dollars last year.",
+    "ru": "Товарооборот составил около 9 млрд долларов.",
+    "tr": "Ticaret hacmi yaklaşık 9 milyar dolar oldu.",
+    "de": "Der Handel erreichte rund 9 Milliarden Dollar.",
+    "fr": "Les échanges ont atteint environ 9 milliards de dollars.",
+    "es": "El comercio alcanzó unos 9 mil millones de dólares.",
+    "hu": "A kereskedelem mintegy 9 milliárd dollárt tett ki.",
+    "kk": "Тауар айналымы шамамен 9 млрд долларды құрады.",
+    "it": "Gli scambi hanno raggiunto circa 9 miliardi di dollari.",
+    "pl": "Obroty wyniosły około 9 mld dolarów.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(ABOUT_NINE_BILLION))
+def test_a_figure_hedged_in_the_articles_language_tolerates_more(code):
+    [found] = quantities(ABOUT_NINE_BILLION[code], code)
+    hedged = FactSketch(found.value, found.unit, qualifier=found.qualifier)
+    assert figures_agree(hedged, FactSketch(9.6e9, "USD"))
+    assert not figures_agree(FactSketch(found.value, found.unit), FactSketch(9.6e9, "USD"))
+
+
+def test_hedges_are_qualifier_names_of_the_language_data_and_record_is_none():
+    named = {name for data in lang.load_all("numbers").values()
+             for side in ("before", "after") for name in data.get("qualifiers", {}).get(side, {})}
+    assert hedges() and hedges() <= named
+    assert "record" in named and "record" not in hedges()
+    assert not figures_agree(FactSketch(9e9, "USD", qualifier="record"), FactSketch(9.6e9, "USD"))

@@ -102,6 +102,24 @@ def plover_table() -> dict[str, PloverCode]:
 
 @lru_cache(maxsize=1)
 def families() -> dict[str, str]:
-    """Event type -> the family whose reported events merge into one."""
+    """Event type -> its family (``lang/xx/events.toml`` ``[families]``); a type not listed is
+    its own family."""
     table = langdata.load(langdata.COMMON, "events").get("families", {})
     return {member: family for family, members in table.items() for member in members}
+
+
+def family(event_type: str | None) -> str:
+    return families().get(event_type or "", event_type or "")
+
+
+@lru_cache(maxsize=1)
+def report_groups() -> dict[str, str]:
+    """Family -> the group whose reported events merge inside one article (``[merged_in_one_report]``)."""
+    table = langdata.load(langdata.COMMON, "events").get("merged_in_one_report", {})
+    return {member: group for group, members in table.items() for member in members}
+
+
+def report_group(event_type: str | None) -> str:
+    """What must be equal for two reported events of one article to be one encounter."""
+    name = family(event_type)
+    return report_groups().get(name, name)

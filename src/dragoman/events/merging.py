@@ -5,7 +5,7 @@ it unless the headline reports it (:func:`drop_participant_statements`)."""
 from __future__ import annotations
 
 from .drafting import Draft
-from .lexicon import families
+from .lexicon import report_group
 from .status import REPORTED
 
 # A reported meeting naming this many people is bilateral; one naming fewer or more, reported
@@ -13,10 +13,6 @@ from .status import REPORTED
 BILATERAL_PERSONS = 2
 # When one encounter is reported with several types, the most specific names it.
 SPECIFICITY = {"visit": 3, "phone_call": 2, "meeting": 1}
-
-
-def _family(event_type: str) -> str:
-    return families().get(event_type, event_type)
 
 
 def merge(drafts: list[Draft]) -> list[Draft]:
@@ -52,7 +48,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 def same_encounter(a: Draft, b: Draft) -> bool:
     """Whether two drafts tell one encounter: same family and status, the same date for an
     earlier or planned one, and a shared person (or one of them naming none)."""
-    if _family(a.event.type) != _family(b.event.type) or a.event.status != b.event.status:
+    if report_group(a.event.type) != report_group(b.event.type) or a.event.status != b.event.status:
         return False
     if a.event.status != REPORTED and a.event.date and b.event.date and a.event.date != b.event.date:
         return False

@@ -34,14 +34,11 @@ DATA = HERE / "data"
 OUTPUT = HERE / "kb.json.gz"
 FORMAT_VERSION = 1
 
-# CLDR locales whose country names we keep (sr and uz twice: Cyrillic and Latin).
-# Chinese twice too (Simplified, Traditional), under one code.
-LOCALES = {"en": "en", "tr": "tr", "hu": "hu", "ru": "ru", "kk": "kk", "de": "de", "fr": "fr",
-           "es": "es", "it": "it", "pl": "pl", "sr": "sr", "sr_Latn": "sr", "hr": "hr", "bs": "bs",
-           "uz": "uz", "uz_Cyrl": "uz", "cs": "cs", "uk": "uk", "pt": "pt", "bg": "bg", "el": "el",
-           "az": "az", "tk": "tk", "ky": "ky", "tg": "tg", "hy": "hy", "ka": "ka", "sq": "sq",
-           "id": "id", "vi": "vi", "ar": "ar", "fa": "fa", "ur": "ur", "he": "he", "hi": "hi",
-           "zh": "zh", "zh_Hant": "zh", "ja": "ja", "ko": "ko", "mn": "mn"}
+# CLDR locale -> the language code its country names are kept under: each folder's
+# ``lang/<code>/kb.toml`` ``locales`` (sr, uz and zh name two scripts), and ``lang/xx/kb.toml``
+# for languages with no folder yet (kept under their own code).
+LOCALES = {locale: locale.split("_")[0] if code == langdata.COMMON else code
+           for code, data in langdata.load_all("kb").items() for locale in data.get("locales", [])}
 # Cities this big are known world-wide; smaller ones only matter in the regions below.
 GLOBAL_MIN_POPULATION = 1_000_000
 REGIONAL_MIN_POPULATION = 50_000
@@ -62,8 +59,10 @@ _SYLLABIC = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 
 
 # Dictionaries used to drop alternate city names that are ordinary words in a supported
-# language (Saray "palace" for Eminönü) unless they sound like the city's name (Moszkva).
-DICTIONARY_LANGUAGES = ("en", "tr", "hu", "de", "fr", "es", "it", "pl", "cs", "ru")
+# language (Saray "palace" for Eminönü) unless they sound like the city's name (Moszkva):
+# the languages whose ``lang/<code>/kb.toml`` sets ``city_dictionary``.
+DICTIONARY_LANGUAGES = tuple(code for code, data in langdata.load_all("kb", include_common=False).items()
+                             if data.get("city_dictionary"))
 
 
 def _common_words(names: set[str]) -> set[str]:

@@ -1,11 +1,11 @@
 """Spelling-blind forms of names: folding, tokens and a cross-script phonetic key.
 
-Matching works on *folded* tokens (lower case, no diacritics, Kazakh and Serbian Cyrillic
-letters mapped to their Russian neighbours), so ``Tokaïev``/``Tokaiev`` and
-``Тоқаев``/``Токаев`` meet. The *phonetic key* goes further: it maps each language's
-orthography to one rough sound alphabet (``lang/<code>/translit.toml`` ``[key]``) and keeps the
-consonant skeleton, so ``Caparov`` (tr), ``Zsaparov`` (hu), ``Schaparow`` (de) and ``Жапаров``
-share a key. It links names the knowledge base does not know.
+Matching works on *folded* tokens (lower case, no diacritics, Kazakh, Serbian or Ukrainian
+Cyrillic letters mapped to their Russian neighbours: ``lang/<code>/letters.toml`` ``[fold]``),
+so ``Tokaïev``/``Tokaiev`` and ``Тоқаев``/``Токаев`` meet. The *phonetic key* goes further: it
+maps each language's orthography to one rough sound alphabet (``lang/<code>/translit.toml``
+``[key]``) and keeps the consonant skeleton, so ``Caparov`` (tr), ``Zsaparov`` (hu),
+``Schaparow`` (de) and ``Жапаров`` share a key. It links names the knowledge base does not know.
 """
 from __future__ import annotations
 
@@ -15,13 +15,21 @@ from functools import lru_cache
 
 from .. import lang as langdata
 
-# Letters NFKD does not decompose, and Cyrillic letters folded onto their Russian neighbours.
-_FOLD = str.maketrans({
-    "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
-    "ё": "е", "қ": "к", "ұ": "у", "ү": "у", "ғ": "г", "ң": "н", "ә": "а", "ө": "о", "һ": "х",
-    "і": "и", "ї": "и", "є": "е", "ў": "у", "ј": "й", "љ": "ль", "њ": "нь", "ћ": "ч", "ђ": "дж",
-    "џ": "дж", "ґ": "г", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'", "`": "'",
-})
+
+def _fold_table() -> dict[int, str]:
+    """Every language's ``[fold]`` letters (``lang/<code>/letters.toml``) as one table: letters
+    NFKD does not decompose (ł, ß, ı), Cyrillic letters mapped to their Russian neighbours."""
+    letters: dict[str, str] = {}
+    for code, data in langdata.load_all("letters").items():
+        for letter, folded in data.get("fold", {}).items():
+            if letters.setdefault(letter, folded) != folded:
+                raise ValueError(f"lang/{code}/letters.toml: {letter!r} folds to {folded!r}, "
+                                 f"another language folds it to {letters[letter]!r}")
+    return str.maketrans(letters)
+
+
+_FOLD = _fold_table()
+
 # Tokens are runs of letters and digits; apostrophes and hyphens separate them, which is how
 # Turkish suffixes (Astana'da) and English possessives (Kazakhstan's) fall away. Chinese and
 # Japanese write no spaces: each Han character and each hiragana is a token of its own, and a
@@ -37,14 +45,19 @@ TOKEN = re.compile(rf"[{_KATAKANA}]+|[{_HAN_OR_HIRAGANA}]|(?:[^\W_{_HAN_OR_HIRAG
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-def fold(text: str) -> str:
-    """Lower case, no combining marks, special letters mapped (see ``_FOLD``)."""
-    text = text.lower().translate(_FOLD)
-    # Keep й and ё distinct from и/е before stripping marks: they are letters, not accents.
-    text = text.replace("й", "\x01")
+def strip_marks(text: str) -> str:
+    """``text`` without combining marks after NFKD (Tokaïev -> Tokaiev, й -> и): the step every
+    name normaliser shares (:func:`fold` here, ``norm_name`` in :mod:`dragoman.stories.profile`)."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("\x01", "й")
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case, no combining marks, special letters mapped (see :func:`_fold_table`)."""
+    text = text.lower().translate(_FOLD)
+    # Keep й distinct from и before stripping marks: it is a letter, not an accent (ё is
+    # folded to е by the table).
+    return strip_marks(text.replace("й", "\x01")).replace("\x01", "й")
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

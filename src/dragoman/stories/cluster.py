@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from .. import lang as langdata
 from .detail import built_title
 from .embed import SimilarityFloors
 from .profile import ArticleProfile, TextStructure, dates_agree, day_number
@@ -65,10 +67,19 @@ COPY_MIN_NUMBERS = 3
 # Paragraphs both versions need before an agreeing layout may stand in for shared figures
 # (two short items can match in layout by chance).
 COPY_LAYOUT_MIN_PARAGRAPHS = 3
-# Languages in the order they are most often the source of international wire copy: when the
-# publication dates cannot tell which of two versions came first, the earlier-ranked language
-# is taken as the original (English press releases are translated far more often than not).
-SOURCE_LANGUAGES = ("en", "fr", "ru", "de", "es", "ar", "zh", "tr", "it", "pl", "hu", "kk")
+# The language story titles are shown in: the one canonical names are kept in (the knowledge
+# base's ``name``). A reader's setting, not knowledge about a language: a member's title in it
+# replaces the title built from the founder.
+TITLE_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=1)
+def source_ranks() -> dict[str, int]:
+    """Language code -> its rank as the source of wire copy (``lang/<code>/agencies.toml``
+    ``wire_source_rank``, 1 = most often translated from)."""
+    return {code: data["wire_source_rank"]
+            for code, data in langdata.load_all("agencies", include_common=False).items()
+            if "wire_source_rank" in data}
 
 
 @dataclass
@@ -103,8 +114,8 @@ class StoryState:
         if day is not None:
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
-        # The first English member's title; until there is one, a title built from the founder.
-        if profile.lang == "en" and profile.title and self.title_from in (None, "built"):
+        # The first title in TITLE_LANGUAGE; until there is one, a title built from the founder.
+        if profile.lang == TITLE_LANGUAGE and profile.title and self.title_from in (None, "built"):
             self.title, self.title_from = profile.title, profile.id
         elif self.title is None:
             self.title, self.title_from = built_title(profile), "built"
@@ -255,13 +266,13 @@ def original_rank(profile: ArticleProfile, seq: int, undated_day: int | None = N
     """Sort key: the smallest is the original of a group of copies and translations.
 
     Earliest publication day first, then the language most often the source of wire copy
-    (:data:`SOURCE_LANGUAGES`), then the first ingested. An undated version counts as published
-    on ``undated_day``, the earliest day its group's text dates the event (it cannot be older,
-    and a dated copy that came out after that day is the later one); without it, last.
+    (:func:`source_ranks`, unranked languages last), then the first ingested. An undated
+    version counts as published on ``undated_day``, the earliest day its group's text dates the
+    event (it cannot be older, and a dated copy that came out after that day is the later one);
+    without it, last.
     """
     day = day_number(profile.published)
     if day is None:
         day = undated_day
-    lang = profile.lang or ""
-    lang_rank = SOURCE_LANGUAGES.index(lang) if lang in SOURCE_LANGUAGES else len(SOURCE_LANGUAGES)
+    lang_rank = source_ranks().get(profile.lang or "", float("inf"))
     return (day if day is not None else float("inf"), lang_rank, seq)

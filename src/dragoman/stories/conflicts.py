@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
+from .. import lang as langdata
 from ..doc import Conflict
 from .profile import ArticleProfile, EventSketch, FactSketch, dates_agree, norm_name
 
@@ -31,10 +33,8 @@ MULTI_DAY_TYPES = frozenset({"visit", "summit", "state_visit", "official_visit",
 MULTI_DAY_TOLERANCE = 1
 # Relative difference below which two exact figures are the same (rounding, currency display).
 FIGURE_TOLERANCE = 0.01
-# Relative difference tolerated when either figure is hedged (about, over, almost, nearly...).
+# Relative difference tolerated when either figure is hedged (about, over, almost, under).
 HEDGED_TOLERANCE = 0.10
-HEDGES = frozenset({"about", "over", "almost", "nearly", "around", "more than", "less than",
-                    "up to", "approximately", "under", "roughly", "some"})
 # Share of the words of "what a figure measures" two facts must share to be the same figure.
 FACT_WHAT_OVERLAP = 0.5
 _STOP = frozenset({"the", "of", "in", "a", "an", "and", "to", "for", "on", "by", "with", "at"})
@@ -65,12 +65,22 @@ def _round_sig(value: float, digits: int) -> float:
     return round(value, digits - 1 - int(math.floor(math.log10(abs(value)))))
 
 
+@lru_cache(maxsize=1)
+def hedges() -> frozenset[str]:
+    """Qualifier names that make a figure approximate (``lang/xx/numbers.toml`` ``hedges``).
+
+    A fact's qualifier is a name, not a word: the facts stage found it with the words of the
+    article's language (its ``numbers.toml`` ``[qualifiers]``), so one list serves every language.
+    """
+    return frozenset(langdata.load(langdata.COMMON, "numbers").get("hedges", []))
+
+
 def figures_agree(a: FactSketch, b: FactSketch) -> bool:
     """Same value up to tolerance, hedging, or the precision the less precise side gave."""
     if a.value == b.value:
         return True
     scale = max(abs(a.value), abs(b.value))
-    hedged = any((f.qualifier or "").lower() in HEDGES for f in (a, b))
+    hedged = any((f.qualifier or "").lower() in hedges() for f in (a, b))
     if abs(a.value - b.value) <= (HEDGED_TOLERANCE if hedged else FIGURE_TOLERANCE) * scale:
         return True
     digits = min(_significant(a.value), _significant(b.value))

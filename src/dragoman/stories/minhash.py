@@ -15,6 +15,8 @@ import re
 import numpy as np
 from datasketch import MinHash
 
+from .. import lang as langdata
+
 NUM_PERM = 128
 # 32 bands of 4 rows: a pair is a candidate with probability 1-(1-s^4)^32, i.e. ~99 % at the
 # confirmation threshold (Jaccard 0.6), 23 % at 0.3, 5 % at 0.2. The banding must find what
@@ -67,7 +69,7 @@ def _permutations():
 
 def band_keys(sig: np.ndarray, lang: str | None) -> list[str]:
     """One key per band; prefixed by language because near copies share a language."""
-    prefix = lang or "xx"
+    prefix = lang or langdata.COMMON
     keys = []
     for band in range(BANDS):
         chunk = sig[band * ROWS:(band + 1) * ROWS].tobytes()

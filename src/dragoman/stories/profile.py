@@ -10,25 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..doc import Article, Event
+from ..events.lexicon import family
+from ..kb.normalize import strip_marks
+from ..lang.sentences import sentences as split_sentences
 
 # Statuses an article can be "about": a preview is about planned events, a report about
 # reported ones. Past events are background and never define what the article is about.
 REPORTED, PLANNED = "reported", "planned"
-
-# Event types grouped into families that can describe the same happening (a visit is a set of
-# meetings); families are compared, not exact types, when deciding membership and conflicts.
-EVENT_FAMILY = {
-    "meeting": "consult", "visit": "consult", "talks": "consult", "state_visit": "consult",
-    "official_visit": "consult", "working_visit": "consult", "phone_call": "phone", "call": "phone",
-    "summit": "summit", "agreement": "agree", "negotiation": "negotiate", "award": "award",
-    "statement": "statement",
-}
 
 # How many of the most-mentioned persons stand in for participants when no event was found.
 FALLBACK_KEY_PERSONS = 3
@@ -41,23 +34,21 @@ MIN_STRUCTURE_CHARS = 200
 INFERRED_DATE_BASES = frozenset({"published", "publication"})
 
 _NUMBER = re.compile(r"\d+")
-# A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by space.
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”“)\]]*\s+")
 # Opening quotation marks of the major typographic conventions (« », „ “, “ ”, " ").
 _QUOTE_MARKS = re.compile(r"[«„“”\"]")
 
 
-def family(event_type: str | None) -> str:
-    return EVENT_FAMILY.get(event_type or "", event_type or "")
-
-
 def norm_name(name: str | None) -> str:
-    """Case-, accent- and punctuation-blind form of a name (matches the scorer's ``norm``)."""
+    """Case-, accent- and punctuation-blind form of a name: the scorer's ``norm``
+    (``shared/eval/score.py``), so names compare here as they are scored.
+
+    It is :func:`~dragoman.kb.normalize.strip_marks` plus lower case and punctuation collapsed,
+    not :func:`~dragoman.kb.normalize.fold`: the scorer maps no letters (ł, қ stay) and takes
+    й apart like any accented letter, which fold does not.
+    """
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", strip_marks(str(name)).lower()).split())
 
 
 def day_number(iso: str | None) -> int | None:
@@ -141,7 +132,7 @@ def text_structure(text: str | None) -> TextStructure:
         return TextStructure(chars=len(text))
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     total = sum(len(p) for p in paragraphs) or 1
-    sentences = sum(len([s for s in _SENTENCE_END.split(p) if s.strip()]) for p in paragraphs)
+    sentences = sum(len(split_sentences(p)) for p in paragraphs)
     return TextStructure(chars=len(text), paragraphs=[round(len(p) / total, 4) for p in paragraphs],
                          sentences=sentences, quotes=len(_QUOTE_MARKS.findall(text)) // 2,
                          numbers=_NUMBER.findall(text))
