@@ -145,3 +145,18 @@ def test_hedges_are_qualifier_names_of_the_language_data_and_record_is_none():
     assert hedges() and hedges() <= named
     assert "record" in named and "record" not in hedges()
     assert not figures_agree(FactSketch(9e9, "USD", qualifier="record"), FactSketch(9.6e9, "USD"))
+
+
+@pytest.mark.parametrize("what, other", [
+    ("trade turnover of the two countries", "the trade turnover between two countries"),
+    ("товарооборот между странами в 2024 году", "товарооборот с странами за 2024"),
+    ("le commerce entre les deux pays", "commerce des deux pays"),
+    ("der Handel zwischen den Ländern", "Handel mit den Ländern"),
+])
+def test_function_words_of_every_language_say_nothing_of_what_a_figure_measures(what, other):
+    a, b = FactSketch(5e9, "USD", what), FactSketch(5e9, "USD", other)
+    from dragoman.stories.conflicts import _what_words
+
+    words_a, words_b = _what_words(a), _what_words(b)
+    assert len(words_a & words_b) / min(len(words_a), len(words_b)) >= 0.5
+    assert not (words_a | words_b) & {"the", "of", "в", "с", "за", "le", "les", "des", "der", "den", "mit"}

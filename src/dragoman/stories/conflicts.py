@@ -37,7 +37,6 @@ FIGURE_TOLERANCE = 0.01
 HEDGED_TOLERANCE = 0.10
 # Share of the words of "what a figure measures" two facts must share to be the same figure.
 FACT_WHAT_OVERLAP = 0.5
-_STOP = frozenset({"the", "of", "in", "a", "an", "and", "to", "for", "on", "by", "with", "at"})
 
 
 def same_event(a: EventSketch, b: EventSketch) -> bool:
@@ -87,8 +86,18 @@ def figures_agree(a: FactSketch, b: FactSketch) -> bool:
     return _round_sig(a.value, digits) == _round_sig(b.value, digits)
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Every language's words that say nothing of what a figure measures (``numbers.toml``
+    ``function_words``): the two facts compared may be in different languages, and a sketch
+    does not carry its article's language, so all languages' lists apply."""
+    return frozenset(norm_name(w) for data in langdata.load_all("numbers").values()
+                     for w in data.get("function_words", []))
+
+
 def _what_words(fact: FactSketch) -> set[str]:
-    return {w for w in norm_name(fact.what).split() if w not in _STOP and not w.isdigit()}
+    stop = function_words()
+    return {w for w in norm_name(fact.what).split() if w not in stop and not w.isdigit()}
 
 
 def same_figure(a: FactSketch, b: FactSketch, *, copies: bool, unique_unit: bool) -> bool:
