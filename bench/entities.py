@@ -1,14 +1,19 @@
-"""Entities benchmark: knowledge-base load time and memory, recognition throughput.
+"""Entities benchmark: recall per language, knowledge-base size, load time and memory, throughput.
 
     python bench/entities.py            # table
     python bench/entities.py --json     # figures as JSON
-    python bench/entities.py --models   # include the NER models (natasha, spaCy) in throughput
+    python bench/entities.py --models   # with the NER models (natasha, spaCy)
 
-Load is measured in a fresh interpreter (cold: import, read and index ``kb.json.gz``); peak
-memory is tracemalloc's peak during the load plus the process's maximum resident set size.
-Throughput runs the recogniser over the shared seed articles (gold language, raw text) and
-over the per-language test sentences, repeated ``--rounds`` times, and counts mentions found
-per second. Targets: load under 2 s and 300 MB.
+Recall: ``bench/entities/<lang>.jsonl`` holds sentences written for this benchmark in every
+supported language (``dragoman.lang.languages()``), at least ``MIN_SENTENCES`` each, one JSON
+object a line: ``text`` and ``ids``, the canonical ids of the entities it names. Recall is the
+share of those ids the recogniser lists for the sentence; the target is ``RECALL_TARGET`` in
+every language.
+
+Load is measured in a fresh interpreter (cold: import, read and index ``kb.json.gz``): the
+seconds, tracemalloc's peak, and what the load adds to the resident set. Throughput runs the
+recogniser over the shared seed articles and the benchmark sentences, ``--rounds`` times.
+Targets: load under 1 s, adding under 150 MB.
 """
 from __future__ import annotations
 
@@ -17,29 +22,94 @@ import json
 import subprocess
 import sys
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-LOAD_SECONDS_TARGET = 2.0
-LOAD_MB_TARGET = 300
+SENTENCES = Path(__file__).resolve().parent / "entities"
+LOAD_SECONDS_TARGET = 1.0
+LOAD_MB_TARGET = 150
+RECALL_TARGET = 0.85
+MIN_SENTENCES = 30
 
 _LOAD_PROBE = r"""
 import json, resource, time, tracemalloc
+def rss_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+before = rss_mb()
 tracemalloc.start()
 start = time.perf_counter()
 from dragoman.kb import load_kb
 kb = load_kb()
 seconds = time.perf_counter() - start
 peak = tracemalloc.get_traced_memory()[1]
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"entities": len(kb), "load_seconds": seconds, "tracemalloc_peak_mb": peak / 2**20, "max_rss_mb": rss}))
+tracemalloc.stop()
+added = rss_mb() - before
+people = sum(e.type == "person" for e in kb.entities)
+print(json.dumps({"entities": len(kb), "people": people, "names": sum(len(t) for t in kb.tables.values()),
+                  "load_seconds": seconds, "tracemalloc_peak_mb": peak / 2**20, "added_rss_mb": added}))
 """
 
 
 def measure_load() -> dict:
     out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+@dataclass
+class Sentence:
+    lang: str
+    text: str
+    ids: list[str]
+
+
+def sentences(folder: Path = SENTENCES) -> dict[str, list[Sentence]]:
+    """The benchmark sentences by language, for every supported language (none: empty list)."""
+    from dragoman.lang import languages
+
+    out: dict[str, list[Sentence]] = {}
+    for code in languages():
+        path = folder / f"{code}.jsonl"
+        rows = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        out[code] = [Sentence(code, row["text"], row["ids"]) for row in map(json.loads, filter(str.strip, rows))]
+    return out
+
+
+@dataclass
+class Recall:
+    lang: str
+    sentences: int
+    expected: int
+    found: int
+    missed: list[tuple[str, str]]  # (sentence, id) not found
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.sentences >= MIN_SENTENCES and self.recall >= RECALL_TARGET
+
+
+def measure_recall(by_lang: dict[str, list[Sentence]], models: bool) -> list[Recall]:
+    from dragoman.entities.recognise import Recogniser
+    from dragoman.kb import load_kb
+
+    recognise = Recogniser(load_kb(), use_models=models)
+    out = []
+    for code, rows in by_lang.items():
+        expected = found = 0
+        missed = []
+        for row in rows:
+            listed = {e.id for e in recognise(row.text, code)[1]}
+            expected += len(row.ids)
+            found += sum(i in listed for i in row.ids)
+            missed.extend((row.text, i) for i in row.ids if i not in listed)
+        out.append(Recall(code, len(rows), expected, found, missed))
+    return out
 
 
 def texts() -> list[tuple[str, str]]:
@@ -53,8 +123,10 @@ def texts() -> list[tuple[str, str]]:
     sys.path.insert(0, str(REPO / "tests" / "entities"))
     from test_languages import SENTENCES  # noqa: E402  (the hand-written sentences)
 
-    for lang, sentences in SENTENCES.items():
-        found.extend((s, lang) for s in sentences)
+    for lang, written in SENTENCES.items():
+        found.extend((s, lang) for s in written)
+    for lang, rows in sentences().items():
+        found.extend((row.text, lang) for row in rows)
     return found
 
 
@@ -82,21 +154,42 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--models", action="store_true", help="include NER models in throughput")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="list the ids each language missed")
     args = parser.parse_args()
-    figures = {"load": measure_load(), "throughput": measure_throughput(args.rounds, args.models)}
-    load = figures["load"]
-    figures["load_ok"] = load["load_seconds"] < LOAD_SECONDS_TARGET and load["max_rss_mb"] < LOAD_MB_TARGET
+    load = measure_load()
+    recalls = measure_recall(sentences(), args.models)
+    figures = {"load": load, "recall": [asdict(r) | {"recall": r.recall, "ok": r.ok} for r in recalls],
+               "throughput": measure_throughput(args.rounds, args.models)}
+    figures["load_ok"] = load["load_seconds"] < LOAD_SECONDS_TARGET and load["added_rss_mb"] < LOAD_MB_TARGET
+    figures["recall_ok"] = all(r.ok for r in recalls)
     if args.json:
-        print(json.dumps(figures, indent=2))
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
     else:
-        t = figures["throughput"]
-        print(f"knowledge base: {load['entities']} entities, load {load['load_seconds']:.2f} s "
-              f"(target < {LOAD_SECONDS_TARGET} s), tracemalloc peak {load['tracemalloc_peak_mb']:.0f} MB, "
-              f"max RSS {load['max_rss_mb']:.0f} MB (target < {LOAD_MB_TARGET} MB)")
-        print(f"recognition{' with models' if args.models else ''}: {t['texts']} texts, {t['mentions']} mentions "
-              f"in {t['seconds']:.2f} s = {t['mentions_per_second']:.0f} mentions/s, "
-              f"{t['chars_per_second'] / 1000:.0f} k chars/s")
-    return 0 if figures["load_ok"] else 1
+        print_table(load, recalls, figures["throughput"], args)
+    return 0 if figures["load_ok"] and figures["recall_ok"] else 1
+
+
+def print_table(load: dict, recalls: list[Recall], t: dict, args) -> None:
+    print(f"knowledge base: {load['entities']} entities ({load['people']} people), {load['names']} names; "
+          f"load {load['load_seconds']:.2f} s (target < {LOAD_SECONDS_TARGET} s), adds "
+          f"{load['added_rss_mb']:.0f} MB resident (target < {LOAD_MB_TARGET} MB), tracemalloc peak "
+          f"{load['tracemalloc_peak_mb']:.0f} MB")
+    print(f"entity recall{' with models' if args.models else ''} (target >= {RECALL_TARGET}, "
+          f">= {MIN_SENTENCES} sentences a language):")
+    print("  lang  sentences  expected  found  recall")
+    for r in recalls:
+        print(f"  {r.lang:<4}  {r.sentences:>9}  {r.expected:>8}  {r.found:>5}  {r.recall:6.2f}"
+              f"{'' if r.ok else '  BELOW'}")
+        if args.misses:
+            for text, missed in r.missed:
+                print(f"        {missed}: {text}")
+    total_expected = sum(r.expected for r in recalls)
+    total_found = sum(r.found for r in recalls)
+    print(f"  all   {sum(r.sentences for r in recalls):>9}  {total_expected:>8}  {total_found:>5}  "
+          f"{total_found / max(total_expected, 1):6.2f}")
+    print(f"recognition{' with models' if args.models else ''}: {t['texts']} texts, {t['mentions']} mentions "
+          f"in {t['seconds']:.2f} s = {t['mentions_per_second']:.0f} mentions/s, "
+          f"{t['chars_per_second'] / 1000:.0f} k chars/s")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,11 @@ itself, so an older commit is timed the same way): ``read`` (readers, inside ``i
 one stage per pipeline component (``load components`` for building them), ``store`` (the SQL store's
 methods), ``link`` (the story linker's ``link``), ``corpus`` (the whole-corpus passes after
 ingest) and ``other`` (interpreter start, imports, opening the store and the index). Time is
-given to the innermost stage only, so the stages add up to the wall (and CPU) time.
+given to the innermost stage only, so the stages add up to the wall (and CPU) time of the ingest
+process. Ingest's worker processes (``--workers``, a tree that has them) are timed by the same
+hooks, installed by a ``sitecustomize`` on the measured ``PYTHONPATH``: their stages (the
+pipeline's components and ``link inputs``, the title-and-lead vectors) are summed over the
+workers and listed apart, and CPU seconds include them.
 The machine's load average is printed with the figures: compare ratios from one run, and on a
 shared machine use ``--rounds 2`` (the trees take turns going first; the fastest round counts).
 """
@@ -61,10 +65,9 @@ FINISHED = (0, 1)
 # Runs inside the measured process: wraps dragoman's stage functions with timers, then runs the
 # CLI. Every hook is optional (an older commit may lack a function); the ones installed are
 # reported. Time spent in a stage called from another stage counts for the inner one only.
-RUNNER = r'''
-import dataclasses, functools, inspect, json, resource, sys, time
+HOOKS = r'''
+import dataclasses, functools, inspect, json, os, sys, time
 
-out_path, argv = sys.argv[1], sys.argv[2:]
 stages, stack, hooks = {}, [], []
 
 
@@ -145,11 +148,19 @@ def install_link():
     import dragoman.stories as stories
     wrapped = 0
     for value in {id(v): v for v in vars(stories).values() if isinstance(v, type)}.values():
-        if inspect.isfunction(getattr(value, "link", None)):
-            value.link = timed("link", value.link)
-            wrapped += 1
+        for method in ("link", "link_prepared"):
+            if inspect.isfunction(getattr(value, method, None)):
+                setattr(value, method, timed("link", getattr(value, method)))
+                wrapped += 1
     if not wrapped:
         raise LookupError("no linker")
+
+
+def install_link_inputs():
+    # The linking inputs (profile, title-and-lead vector, MinHash), made by ingest's workers.
+    import dragoman.stories.prepare as prepare
+    import dragoman.stories.linker as linker
+    prepare.prepare_links = linker.prepare_links = timed("link inputs", prepare.prepare_links)
 
 
 def install_corpus():
@@ -157,24 +168,75 @@ def install_corpus():
     batch.corpus_passes = timed("corpus", batch.corpus_passes)
 
 
-for label, install in (("read", install_read), ("pipeline", install_pipeline), ("store", install_store),
-                       ("link", install_link), ("corpus", install_corpus)):
-    hook(label, install)
+def install(worker=False):
+    chosen = (("pipeline", install_pipeline), ("link inputs", install_link_inputs)) if worker else (
+        ("read", install_read), ("pipeline", install_pipeline), ("store", install_store), ("link", install_link),
+        ("link inputs", install_link_inputs), ("corpus", install_corpus))
+    for label, install_one in chosen:
+        hook(label, install_one)
 
-import dragoman
-from dragoman.cli import main
 
-try:
-    code = main(argv)
-except SystemExit as exit:
-    code = exit.code if isinstance(exit.code, int) else 1
-own = resource.getrusage(resource.RUSAGE_SELF)
-children = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-with open(out_path, "w", encoding="utf-8") as handle:
-    json.dump({"code": code, "stages": stages, "hooks": hooks, "dragoman": dragoman.__file__, "cpu_seconds": cpu,
-               "maxrss_kib": own.ru_maxrss, "children_maxrss_kib": children.ru_maxrss}, handle)
-sys.exit(code)
+def dump_worker_stages():
+    folder = os.environ.get("DRAGOMAN_BENCH_STAGES")
+    if folder:
+        with open(os.path.join(folder, f"{os.getpid()}.json"), "w", encoding="utf-8") as handle:
+            json.dump(stages, handle)
+'''
+
+# Installed on the measured tree's PYTHONPATH: in each worker process of the ingest (started by
+# multiprocessing) it times the pipeline too, and leaves its stages in $DRAGOMAN_BENCH_STAGES.
+SITECUSTOMIZE = r'''
+import os
+if os.environ.get("DRAGOMAN_BENCH_STAGES"):
+    try:
+        with open("/proc/self/cmdline", "rb") as handle:
+            child = b"--multiprocessing-fork" in handle.read()
+    except OSError:
+        child = False
+    if child:
+        import multiprocessing.util
+        import stage_hooks
+        stage_hooks.install(worker=True)
+        multiprocessing.util.Finalize(None, stage_hooks.dump_worker_stages, exitpriority=100)
+'''
+
+# Runs as the measured process: wraps dragoman's stage functions with timers (stage_hooks, above),
+# then runs the CLI. Every hook is optional (an older commit may lack a function); the ones
+# installed are reported. Time spent in a stage called from another stage counts for the inner
+# one only. The worker processes' stages are read from the files they left.
+RUNNER = r'''
+import glob, json, os, resource, sys
+
+import stage_hooks
+
+if __name__ == "__main__":  # (multiprocessing's spawn imports this file again in each worker)
+    out_path, argv = sys.argv[1], sys.argv[2:]
+    stage_hooks.install()
+
+    import dragoman
+    from dragoman.cli import main
+
+    try:
+        code = main(argv)
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    workers = {}
+    for path in glob.glob(os.path.join(os.environ.get("DRAGOMAN_BENCH_STAGES", "-"), "*.json")):
+        with open(path, encoding="utf-8") as handle:
+            for name, (wall, cpu_seconds) in json.load(handle).items():
+                total = workers.setdefault(name, [0.0, 0.0])
+                total[0] += wall
+                total[1] += cpu_seconds
+    with open(out_path, "w", encoding="utf-8") as handle:
+        json.dump({"code": code, "stages": stage_hooks.stages, "worker_stages": workers,
+                   "workers": len(glob.glob(os.path.join(os.environ.get("DRAGOMAN_BENCH_STAGES", "-"), "*.json"))),
+                   "hooks": stage_hooks.hooks, "dragoman": dragoman.__file__, "cpu_seconds": cpu,
+                   "own_cpu_seconds": own.ru_utime + own.ru_stime,
+                   "maxrss_kib": own.ru_maxrss, "children_maxrss_kib": children.ru_maxrss}, handle)
+    sys.exit(code)
 '''
 
 
@@ -200,6 +262,8 @@ class Figures:
     peak_rss_mib: float = 0.0  # largest ru_maxrss of the ingest process or of one of its children
     tree_peak_rss_mib: float = 0.0  # largest sampled sum over the process tree
     stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # name -> (wall, CPU) seconds
+    workers: int = 0  # worker processes that reported their stages
+    worker_stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # summed over the workers
     hooks: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -307,10 +371,10 @@ def _sample_peak(process: subprocess.Popen, peak: list[int]) -> None:
         time.sleep(RSS_SAMPLE_SECONDS)
 
 
-def _env(src: Path | None) -> dict[str, str]:
+def _env(src: Path | None, hooks: Path) -> dict[str, str]:
     env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = os.pathsep.join([str(src)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    first = ([str(src)] if src is not None else []) + [str(hooks)]
+    env["PYTHONPATH"] = os.pathsep.join(first + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     env.pop("DRAGOMAN_DB", None)
     return env
 
@@ -321,12 +385,18 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
     work.mkdir(parents=True, exist_ok=True)
     runner, report, db = work / "runner.py", work / "report.json", work / "store.db"
     runner.write_text(RUNNER, encoding="utf-8")
-    env = _env(src)
+    hooks, stages = work / "hooks", work / "stages"
+    for folder in (hooks, stages):
+        folder.mkdir(exist_ok=True)
+    (hooks / "stage_hooks.py").write_text(HOOKS, encoding="utf-8")
+    (hooks / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    env = _env(src, hooks)
+    ingest_env = {**env, "DRAGOMAN_BENCH_STAGES": str(stages)}
     peak = [0]
     started = time.perf_counter()
     with open(work / "ingest.log", "wb") as log:
         process = subprocess.Popen([sys.executable, str(runner), str(report), "--db", str(db), "-q",
-                                    "ingest", str(corpus.folder)], cwd=work, env=env, stdout=log, stderr=log)
+                                    "ingest", str(corpus.folder)], cwd=work, env=ingest_env, stdout=log, stderr=log)
         sampler = threading.Thread(target=_sample_peak, args=(process, peak), daemon=True)
         sampler.start()
         figures.code = process.wait()
@@ -344,7 +414,9 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
     figures.hooks = data["hooks"]
     figures.peak_rss_mib = round(max(data["maxrss_kib"], data["children_maxrss_kib"]) / 1024, 1)
     figures.cpu_seconds = round(data["cpu_seconds"], 1)
-    figures.stages = _stages(data["stages"], figures.seconds, data["cpu_seconds"])
+    figures.stages = _stages(data["stages"], figures.seconds, data.get("own_cpu_seconds", data["cpu_seconds"]))
+    figures.workers = data.get("workers", 0)
+    figures.worker_stages = _stages(data.get("worker_stages", {}), 0.0, 0.0, other=False)
     exported = subprocess.run([sys.executable, "-c", "import sys; from dragoman.cli import main; sys.exit(main())",
                                "--db", str(db), "-q", "export", "--format", "jsonl"],
                               cwd=work, env=env, capture_output=True, text=True)
@@ -361,15 +433,17 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
     return figures
 
 
-def _stages(timed: dict[str, list[float]], wall: float, cpu: float) -> dict[str, tuple[float, float]]:
+def _stages(timed: dict[str, list[float]], wall: float, cpu: float, other: bool = True
+            ) -> dict[str, tuple[float, float]]:
     """(wall, CPU) seconds per stage, slowest first; building the components is one stage, and
-    ``other`` is what no stage took."""
+    ``other`` is what no stage took (of the ingest process: workers' stages are summed apart)."""
     merged: dict[str, list[float]] = {}
     for name, (stage_wall, stage_cpu) in timed.items():
         total = merged.setdefault("load components" if name.startswith("load ") else name, [0.0, 0.0])
         total[0] += stage_wall
         total[1] += stage_cpu
-    merged["other"] = [wall - sum(w for w, _ in timed.values()), cpu - sum(c for _, c in timed.values())]
+    if other:
+        merged["other"] = [wall - sum(w for w, _ in timed.values()), cpu - sum(c for _, c in timed.values())]
     ordered = sorted(merged.items(), key=lambda kv: -kv[1][0])
     return {name: (round(w, 1), round(c, 1)) for name, (w, c) in ordered}
 
@@ -445,6 +519,15 @@ def report_lines(corpus: Corpus, runs: list[Figures], loads: list[tuple[float, .
             continue
         rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
                     + ([_ratio(values[0][1], values[1][1])] if pair else []))
+    if any(r.worker_stages for r in best):
+        rows.append(["worker processes' stages, summed, wall / CPU",
+                     *(f"({r.workers} workers)" for r in best)] + ([""] if pair else []))
+        for name in dict.fromkeys(name for r in best for name in r.worker_stages):
+            values = [r.worker_stages.get(name, (0.0, 0.0)) for r in best]
+            if max(max(v) for v in values) < 0.05:
+                continue
+            rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
+                        + ([_ratio(values[0][1], values[1][1])] if pair else []))
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for cells in [header, *rows]:
         lines.append("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells)))

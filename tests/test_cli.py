@@ -106,3 +106,18 @@ def test_missing_story_index_is_rebuilt_from_the_store(tmp_path, capsys, seeds_d
     shutil.rmtree(tmp_path / "idx.db.index")
     code, out, err = run(capsys, "--db", db, "stories")
     assert code == EXIT_OK and "rebuilding it from the 1 stored articles" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_workers_must_be_a_positive_number(tmp_path, capsys, value):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(tmp_path / "s.db"), "ingest", "--workers", value, str(tmp_path)])
+    _, err = capsys.readouterr()
+    assert stopped.value.code == EXIT_USAGE and "--workers" in err and "Traceback" not in err
+
+
+def test_workers_default_to_one_per_core():
+    from dragoman.cli import build_parser
+
+    assert build_parser().parse_args(["ingest", "x"]).workers is None  # the service picks os.cpu_count()
+    assert build_parser().parse_args(["ingest", "--workers", "3", "x"]).workers == 3

@@ -100,3 +100,63 @@ def test_reprocess_rebuilds_from_stored_raw(store):
     report = jobs.reprocess(store, reread, pipeline=Pipeline(["test_upper", "test_explodes"]))
     assert report.processed == 2
     assert {a.title for a in store.iter_articles()} == {"DOC ARTICL"}
+
+
+# -- the one writer (dragoman.jobs.IngestWriter), as ingest's workers and a Ray driver use it ----
+
+def _linker(store):
+    from dragoman.stories import HashingEmbedder, LinkIndex, Linker
+
+    return Linker(LinkIndex(store.engine, store.index_dir, HashingEmbedder()))
+
+
+def test_writer_stores_prepared_inputs_and_links_them_without_a_model(store):
+    from dragoman.prepare import Preparer
+
+    linker = _linker(store)
+    preparer = Preparer(Pipeline(["test_upper"]), linker.index.embedder)
+    writer = jobs.IngestWriter(store, linker)
+    writer.start()
+    docs = _docs(5)
+    assert not any(writer.known(d) for d in docs)
+    writer.write(preparer.prepare(docs[:3]))
+    writer.write(preparer.prepare([*docs[3:], Rejection("/in/x.txt", "empty file", "text")]))
+    report = writer.finish()
+    assert (report.added, len(report.rejected)) == (5, 1)
+    assert store.count_pending() == 0 and linker.index.count_linked() == 5
+    assert writer.known(docs[0])  # stored now
+
+
+def test_writer_checks_again_what_known_let_through(store):
+    """Inputs sent unprepared (known, or a copy of an earlier one) are decided when written."""
+    from dragoman.prepare import PreparedArticle
+
+    writer = jobs.IngestWriter(store, None, pipeline=Pipeline(["test_upper"]))
+    doc, copy = _docs(1)[0], _docs(1)[0]
+    copy.origin = "/in/copy.txt"
+    assert not writer.known(doc) and writer.known(copy)  # the copy: same content as an earlier input
+    writer.write([PreparedArticle(doc), PreparedArticle(copy)])
+    report = writer.finish()
+    assert (report.added, report.unchanged) == (1, 1)
+    assert store.get_article("doc0").text == "DOC ARTICLE 0"  # analysed by the writer's pipeline
+
+
+def test_interrupted_writer_leaves_marks_that_the_next_start_links(store):
+    from dragoman.prepare import Preparer
+
+    linker = _linker(store)
+    writer = jobs.IngestWriter(store, linker)
+    writer.write(Preparer(Pipeline(["test_upper"]), linker.index.embedder).prepare(_docs(3)))
+    report = writer.interrupted()  # before finish: the last batch was never linked
+    assert report.interrupted and report.unlinked == 3 == store.count_pending()
+    resumed = jobs.IngestWriter(store, linker)
+    resumed.start()
+    assert resumed.finish().resumed == 3 and store.count_pending() == 0
+    assert linker.index.count_linked() == 3
+
+
+def test_default_workers_is_one_per_core(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert jobs.default_workers() == 2
+    monkeypatch.setattr("os.cpu_count", lambda: None)
+    assert jobs.default_workers() == 1

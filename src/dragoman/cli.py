@@ -45,6 +45,27 @@ def _positive_megabytes(value: str) -> float:
     return number
 
 
+def _workers(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of processes, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value!r}")
+    return number
+
+
+def _seconds(value: str, *, zero_ok: bool = False) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {value!r}") from None
+    if not math.isfinite(number) or number < 0 or (number == 0 and not zero_ok):
+        raise argparse.ArgumentTypeError(f"must be a {'non-negative' if zero_ok else 'positive'}, finite "
+                                         f"number of seconds, not {value!r}")
+    return number
+
+
 def _port(value: str) -> int:
     try:
         number = int(value)
@@ -86,6 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH_OR_GLOB")
     p.add_argument("--max-size", type=_positive_megabytes, default=DEFAULT_MAX_MB, metavar="MB",
                    help=f"set aside input files larger than this (default {DEFAULT_MAX_MB:g} MB)")
+    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help="processes that analyse articles, beside the one that stores them "
+                        "(default: one per core; 1: no extra process)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where articles are analysed: this machine's processes, or a Ray cluster "
+                        "(pip install -e '.[ray]'; default local)")
+    p.add_argument("--address", default=None, metavar="ADDRESS",
+                   help="with --engine ray: the cluster to join (auto, or ray://HOST:PORT; "
+                        "default: start a local Ray)")
 
     p = sub.add_parser("export", help="write the store's articles as JSON Lines, CSV or Parquet")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: standard output)")
@@ -102,6 +132,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=8765, help="port (default 8765)")
     p.add_argument("--allow-ingest", action="store_true", help="accept articles on POST /api/v1/ingest (off by default)")
+
+    from .watch import defaults as watching
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds; ingest and link each new entry's page as it arrives")
+    p.add_argument("feeds", nargs="+", metavar="FEEDS_OR_URL",
+                   help="feed URLs, or files listing one feed URL a line (# starts a comment)")
+    p.add_argument("--once", action="store_true",
+                   help="one pass over the feeds that are due, then exit (for cron); exit status 1 when "
+                        "a feed failed or an entry was rejected")
+    p.add_argument("--force", action="store_true", help="poll every feed now, whatever its schedule or back-off")
+    p.add_argument("--interval", type=_seconds, default=float(watching.DEFAULT_INTERVAL_SECONDS), metavar="SECONDS",
+                   help="seconds between polls of a feed that does not declare its own "
+                        f"(default {watching.DEFAULT_INTERVAL_SECONDS:g})")
+    p.add_argument("--timeout", type=_seconds, default=watching.READ_TIMEOUT_SECONDS, metavar="SECONDS",
+                   help=f"give up on a server silent this long (default {watching.READ_TIMEOUT_SECONDS:g})")
+    p.add_argument("--host-delay", type=lambda v: _seconds(v, zero_ok=True),
+                   default=watching.DEFAULT_HOST_DELAY_SECONDS, metavar="SECONDS",
+                   help="at least this long between two requests to one host (default "
+                        f"{watching.DEFAULT_HOST_DELAY_SECONDS:g}; robots.txt Crawl-delay may ask for more)")
+    p.add_argument("--max-size", type=_positive_megabytes, default=watching.MAX_BYTES / 2**20, metavar="MB",
+                   help=f"refuse feeds and pages larger than this (default {watching.MAX_BYTES / 2**20:g} MB)")
 
     from .queries import register as register_queries
     register_queries(sub)

@@ -42,7 +42,9 @@ def cmd_ingest(args, err: Console) -> int:
                 progress.update(task, advance=1, origin=markup_safe(_short(printable(item.origin))),
                                 counts=" ".join(f"{k} {v}" for k, v in counts.items() if v))
 
-            result = service.ingest(session, args.paths, max_bytes=int(args.max_size * 1024 * 1024), on_item=on_item)
+            result = service.ingest(session, args.paths, max_bytes=int(args.max_size * 1024 * 1024),
+                                    on_item=on_item, workers=args.workers,
+                                    engine=args.engine, address=args.address)
     report = result.report
     if not args.quiet or report.interrupted:
         parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged",
@@ -165,5 +167,94 @@ def cmd_serve(args, err: Console) -> int:
     return EXIT_OK
 
 
+class _WatchLines:
+    """What a watch does, one line per event on standard error (remote text made safe)."""
+
+    def __init__(self, err: Console, *, quiet: bool):
+        self.err, self.quiet = err, quiet
+        self.counts = {"added": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+
+    def _line(self, text: str) -> None:
+        self.err.print(text, highlight=False, soft_wrap=True)
+
+    def event(self, event) -> None:
+        from .watch.poller import Fault, Moved, Settled, duration
+
+        if isinstance(event, Settled):
+            self.counts[event.outcome] += 1
+            where = markup_safe(event.url)
+            if event.outcome == "rejected":
+                self._line(f"[yellow]rejected[/] {where}: {markup_safe(event.problem)}")
+            elif not self.quiet:
+                instead = f" (feed text: {markup_safe(event.problem)})" if event.problem else ""
+                self._line(f"{event.outcome} {where}{instead}")
+        elif isinstance(event, Fault):
+            kind = "feed failed" if event.url == event.feed_url else "page waits"
+            retry = f"; again in {duration(event.retry_in)}" if event.retry_in is not None else ""
+            self._line(f"[yellow]{kind}[/] {markup_safe(event.url)}: {markup_safe(event.reason)}{retry}")
+        elif isinstance(event, Moved):
+            self._line(f"[yellow]moved[/] {markup_safe(event.feed_url)} now redirects for good to "
+                       f"{markup_safe(event.moved_to)}: update the feed list")
+
+    def report(self, report) -> None:
+        if self.quiet:
+            return
+        parts = [f"{report.polled} of {report.feeds} feeds polled"]
+        parts += [f"{n} {what}" for n, what in ((report.not_modified, "not modified"), (report.failed, "failed"),
+                                                (report.new_entries, "new entries"), (report.added, "added"),
+                                                (report.updated, "updated"), (report.unchanged, "unchanged"),
+                                                (report.rejected, "rejected"), (report.waiting, "waiting"))
+                  if n]
+        self._line("pass: " + ", ".join(parts))
+
+    def stopped(self, passes: int) -> None:
+        done = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        self._line(f"stopped watching after {passes} passes ({done}); run the same command again to go on")
+
+
+def cmd_watch(args, err: Console) -> int:
+    import signal
+    import threading
+
+    from .service import watch as watching
+    from .watch.defaults import CONNECT_TIMEOUT_SECONDS
+    from .watch.feedlist import feed_urls
+    from .watch.fetch import FetchOptions
+    from .watch.poller import WatchOptions
+
+    feeds = feed_urls(args.feeds)
+    options = WatchOptions(interval=args.interval, host_delay=args.host_delay, force=args.force,
+                           fetch=FetchOptions(connect_timeout=min(args.timeout, CONNECT_TIMEOUT_SECONDS),
+                                              read_timeout=args.timeout, max_bytes=int(args.max_size * 2**20)))
+    lines = _WatchLines(err, quiet=args.quiet)
+    with session_for(args, err, create=True) as session:
+        session.linker()  # repair a damaged index before the first entry arrives
+        if args.once:
+            report = watching.watch_once(session, feeds, options, on_event=lines.event)
+            lines.report(report)
+            return EXIT_REJECTED if report.failed or report.rejected else EXIT_OK
+        # SIGTERM (systemd, docker stop) ends the watch after the entry at hand, like a finished run.
+        stop = threading.Event()
+        try:
+            previous = signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+        except ValueError:  # not the main thread: no handler, Ctrl-C still works
+            previous = None
+        totals = watching.WatchTotals()
+        if not args.quiet:
+            err.print(f"watching {len(feeds)} feeds into {markup_safe(session.store.url)}; Ctrl-C stops",
+                      highlight=False)
+        try:
+            watching.watch(session, feeds, options, clocks=watching.Clocks(sleep=stop.wait), on_event=lines.event,
+                           on_pass=lines.report, should_stop=stop.is_set, totals=totals)
+        except KeyboardInterrupt:
+            lines.stopped(totals.passes)
+            return EXIT_INTERRUPTED
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+    lines.stopped(totals.passes)
+    return EXIT_OK
+
+
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "stats": cmd_stats, "reprocess": cmd_reprocess,
-            "serve": cmd_serve}
+            "serve": cmd_serve, "watch": cmd_watch}

@@ -26,7 +26,7 @@ POINTS = {
     "stored": (SqlStore, "put_article", "after"),          # article committed, not linked
     "storing": (SqlStore, "_write_entities", "before"),    # inside the article's transaction
     "vectors": (VectorFile, "append", "after"),            # vectors on disk, link rows not committed
-    "linked": (Linker, "link", "after"),                   # links committed, marks not cleared
+    "linked": (Linker, "link_prepared", "after"),          # links committed, marks not cleared
     "cleared": (SqlStore, "clear_pending", "after"),       # a batch fully done
     "linking": (jobs, "link_batch", "before"),             # a batch stored, its linking not begun
 }

