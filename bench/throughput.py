@@ -484,6 +484,18 @@ def best_runs(runs: list[Figures]) -> list[Figures]:
     return [min(rounds, key=lambda r: r.seconds) for rounds in trees.values()]
 
 
+def _stage_rows(stages: list[dict[str, tuple[float, float]]], pair: bool) -> list[list[str]]:
+    """One row per stage (wall / CPU seconds of each run, and their CPU ratio), skipping the idle."""
+    rows = []
+    for name in dict.fromkeys(name for one in stages for name in one):
+        values = [one.get(name, (0.0, 0.0)) for one in stages]
+        if max(max(v) for v in values) < 0.05:
+            continue
+        rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
+                    + ([_ratio(values[0][1], values[1][1])] if pair else []))
+    return rows
+
+
 def report_lines(corpus: Corpus, runs: list[Figures], loads: list[tuple[float, ...]]) -> list[str]:
     lines = [f"corpus: {corpus.inputs} inputs ({corpus.copies} copies of the extraction pages, samples and seeds)",
              "load average (1, 5, 15 min) before each run and at the end: "
@@ -513,21 +525,11 @@ def report_lines(corpus: Corpus, runs: list[Figures], loads: list[tuple[float, .
     row("peak RSS MiB (any round)", [max(x.peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
     row("tree RSS MiB, sampled", [max(x.tree_peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
     rows.append(["seconds per stage, wall / CPU", *([""] * (len(header) - 1))])
-    for name in dict.fromkeys(name for r in best for name in r.stages):
-        values = [r.stages.get(name, (0.0, 0.0)) for r in best]
-        if max(max(v) for v in values) < 0.05:
-            continue
-        rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
-                    + ([_ratio(values[0][1], values[1][1])] if pair else []))
+    rows += _stage_rows([r.stages for r in best], pair)
     if any(r.worker_stages for r in best):
         rows.append(["worker processes' stages, summed, wall / CPU",
                      *(f"({r.workers} workers)" for r in best)] + ([""] if pair else []))
-        for name in dict.fromkeys(name for r in best for name in r.worker_stages):
-            values = [r.worker_stages.get(name, (0.0, 0.0)) for r in best]
-            if max(max(v) for v in values) < 0.05:
-                continue
-            rows.append([f"  {name}", *(f"{w:.1f} / {c:.1f}" for w, c in values)]
-                        + ([_ratio(values[0][1], values[1][1])] if pair else []))
+        rows += _stage_rows([r.worker_stages for r in best], pair)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for cells in [header, *rows]:
         lines.append("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(cells)))
