@@ -15,6 +15,8 @@ sequential step every engine shares) apart from everything else. From those figu
   articles/s whatever its size (Amdahl's law on one writer).
 
 A cluster of N machines of this kind then reaches ``min(N * cores / parallel, 1 / sequential)``.
+The parallel cost is taken from the Ray run whose workers spent least per article (see
+:func:`model`): more workers than free cores measure contention, not work.
 The figures of a 2-core machine that also runs the writer are pessimistic for the parallel part
 (the writer takes a core from the workers) and fair for the sequential one.
 """
@@ -109,8 +111,14 @@ def _count(db: Path) -> int:
 
 
 def model(runs: list[Run], cores: int) -> dict:
-    """The scaling model from the best parallel run: per-article parallel and sequential cost."""
-    best = max((r for r in runs if r.engine == "ray"), key=lambda r: r.rate, default=runs[0])
+    """The scaling model: per-article parallel cost (worker-seconds) and sequential cost.
+
+    The parallel cost comes from the Ray run whose workers spent the least per article: on a
+    machine whose driver, read tasks and Ray's own processes share the cores, a run with more
+    workers than free cores shows contention, not the work (on 2 cores, 2 workers and a driver
+    take turns). The sequential cost is the writer's in that same run."""
+    ray_runs = [r for r in runs if r.engine == "ray" and r.articles] or runs
+    best = min(ray_runs, key=lambda r: max(r.wall_seconds - r.writer_seconds, 0.0) * r.workers / r.articles)
     sequential = best.writer_seconds / best.articles
     parallel = max(best.wall_seconds - best.writer_seconds, 0.0) * best.workers / best.articles
     cap = 1 / sequential if sequential else float("inf")

@@ -21,7 +21,7 @@ tree, e.g. uncommitted work before a change) is run as it is. Both runs use the 
 Figures: wall seconds from process start to exit, articles stored per second of it, the
 process's CPU seconds (less disturbed by other load than wall time), peak RSS
 (``ru_maxrss`` of the ingest process and of its children, and the whole process tree's resident
-memory sampled from /proc every half second), and seconds per stage. The stages are timed by a
+memory sampled from /proc every half second, as RSS and as PSS, which counts a shared page once), and seconds per stage. The stages are timed by a
 small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
 itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``),
 one stage per pipeline component (``load components`` for building them), ``store`` (the SQL store's
@@ -261,6 +261,7 @@ class Figures:
     articles_per_cpu_second: float = 0.0
     peak_rss_mib: float = 0.0  # largest ru_maxrss of the ingest process or of one of its children
     tree_peak_rss_mib: float = 0.0  # largest sampled sum over the process tree
+    tree_peak_pss_mib: float = 0.0  # the same for PSS: shared pages (libraries, mapped models) counted once
     stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # name -> (wall, CPU) seconds
     workers: int = 0  # worker processes that reported their stages
     worker_stages: dict[str, tuple[float, float]] = field(default_factory=dict)  # summed over the workers
@@ -342,8 +343,11 @@ def build_corpus(folder: Path, min_articles: int = MIN_ARTICLES) -> Corpus:
 
 # -- measuring one tree ---------------------------------------------------------------------------
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, from /proc (0 where unreadable)."""
+def _tree_memory_kib(root: int) -> tuple[int, int]:
+    """Resident memory (RSS, PSS) of ``root`` and all its descendants, from /proc (0 where unreadable).
+
+    The RSS sum counts a page shared by several processes (a library, the encoder's mapped
+    weights) once per process; PSS splits it between them, so the PSS sum is what the tree holds."""
     parents: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -353,21 +357,26 @@ def _tree_rss_kib(root: int) -> int:
             except (OSError, ValueError, IndexError):
                 continue
             parents.setdefault(ppid, []).append(int(entry.name))
-    total, todo, page_kib = 0, [root], os.sysconf("SC_PAGE_SIZE") // 1024
+    rss = pss = 0
+    todo, page_kib = [root], os.sysconf("SC_PAGE_SIZE") // 1024
     while todo:
         pid = todo.pop()
         todo.extend(parents.get(pid, []))
         try:
             with open(f"/proc/{pid}/statm", "rb") as handle:
-                total += int(handle.read().split()[1]) * page_kib
+                rss += int(handle.read().split()[1]) * page_kib
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+                pss += next((int(line.split()[1]) for line in handle if line.startswith(b"Pss:")), 0)
         except (OSError, ValueError, IndexError):
             pass
-    return total
+    return rss, pss
 
 
 def _sample_peak(process: subprocess.Popen, peak: list[int]) -> None:
+    """Keep ``peak`` at the largest (RSS, PSS) sums sampled while ``process`` runs."""
     while process.poll() is None:
-        peak[0] = max(peak[0], _tree_rss_kib(process.pid))
+        rss, pss = _tree_memory_kib(process.pid)
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
         time.sleep(RSS_SAMPLE_SECONDS)
 
 
@@ -392,7 +401,7 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
     (hooks / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
     env = _env(src, hooks)
     ingest_env = {**env, "DRAGOMAN_BENCH_STAGES": str(stages)}
-    peak = [0]
+    peak = [0, 0]
     started = time.perf_counter()
     with open(work / "ingest.log", "wb") as log:
         process = subprocess.Popen([sys.executable, str(runner), str(report), "--db", str(db), "-q",
@@ -403,6 +412,7 @@ def measure(label: str, commit: str, src: Path | None, corpus: Corpus, work: Pat
         sampler.join()
     figures.seconds = round(time.perf_counter() - started, 1)
     figures.tree_peak_rss_mib = round(peak[0] / 1024, 1)
+    figures.tree_peak_pss_mib = round(peak[1] / 1024, 1)
     if not report.exists() or figures.code not in FINISHED:
         figures.error = f"ingest exited {figures.code}; see {work / 'ingest.log'}"
         return figures
@@ -524,6 +534,7 @@ def report_lines(corpus: Corpus, runs: list[Figures], loads: list[tuple[float, .
                     + ([""] if pair else []))
     row("peak RSS MiB (any round)", [max(x.peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
     row("tree RSS MiB, sampled", [max(x.tree_peak_rss_mib for x in good if x.label == r.label) for r in best], ".0f")
+    row("tree PSS MiB, sampled", [max(x.tree_peak_pss_mib for x in good if x.label == r.label) for r in best], ".0f")
     rows.append(["seconds per stage, wall / CPU", *([""] * (len(header) - 1))])
     rows += _stage_rows([r.stages for r in best], pair)
     if any(r.worker_stages for r in best):
