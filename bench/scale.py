@@ -110,6 +110,11 @@ def _count(db: Path) -> int:
         return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+def _worker_seconds_per_article(run: Run) -> float:
+    """What the workers spent per article: the run's time outside the writer, times its workers."""
+    return max(run.wall_seconds - run.writer_seconds, 0.0) * run.workers / run.articles
+
+
 def model(runs: list[Run], cores: int) -> dict:
     """The scaling model: per-article parallel cost (worker-seconds) and sequential cost.
 
@@ -118,9 +123,9 @@ def model(runs: list[Run], cores: int) -> dict:
     workers than free cores shows contention, not the work (on 2 cores, 2 workers and a driver
     take turns). The sequential cost is the writer's in that same run."""
     ray_runs = [r for r in runs if r.engine == "ray" and r.articles] or runs
-    best = min(ray_runs, key=lambda r: max(r.wall_seconds - r.writer_seconds, 0.0) * r.workers / r.articles)
+    best = min(ray_runs, key=_worker_seconds_per_article)
     sequential = best.writer_seconds / best.articles
-    parallel = max(best.wall_seconds - best.writer_seconds, 0.0) * best.workers / best.articles
+    parallel = _worker_seconds_per_article(best)
     cap = 1 / sequential if sequential else float("inf")
     cluster = {n: min(n * cores / parallel if parallel else cap, cap) for n in CLUSTER_SIZES}
     return {"from": best.label, "sequential_seconds_per_article": sequential,

@@ -21,8 +21,8 @@ tree, e.g. uncommitted work before a change) is run as it is. Both runs use the 
 Figures: wall seconds from process start to exit, articles stored per second of it, the
 process's CPU seconds (less disturbed by other load than wall time), peak RSS
 (``ru_maxrss`` of the ingest process and of its children, and the whole process tree's resident
-memory sampled from /proc every half second, as RSS and as PSS, which counts a shared page once), and seconds per stage. The stages are timed by a
-small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
+memory sampled from /proc every half second, as RSS and as PSS, which counts a shared page once),
+and seconds per stage. The stages are timed by a small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
 itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``),
 one stage per pipeline component (``load components`` for building them), ``store`` (the SQL store's
 methods), ``link`` (the story linker's ``link``), ``corpus`` (the whole-corpus passes after
