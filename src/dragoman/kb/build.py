@@ -20,6 +20,7 @@ import argparse
 import difflib
 import gzip
 import json
+import os
 import re
 import sys
 import tomllib
@@ -334,7 +335,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{args.output} is up to date")
         return 0
-    args.output.write_bytes(payload)
+    # Written beside and renamed: a reader (another process loading the KB) never sees half a file.
+    partial = args.output.with_name(args.output.name + ".partial")
+    partial.write_bytes(payload)
+    os.replace(partial, args.output)
     print(f"wrote {args.output} ({len(payload) // 1024} KiB)")
     return 0
 
