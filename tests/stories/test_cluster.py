@@ -5,7 +5,7 @@ from collections import Counter
 
 from dragoman.doc import Fact
 from dragoman import lang
-from dragoman.stories.cluster import (StoryState, confirm_copy, original_rank, source_ranks, story_score,
+from dragoman.stories.cluster import (StoryState, confirm_copy, far_apart_in_time, original_rank, source_ranks, story_score,
                                      story_similarity)
 from dragoman.stories.embed import E5Embedder
 from dragoman.stories.profile import build_profile, day_number
@@ -149,3 +149,25 @@ def test_an_undated_copy_is_not_ranked_after_a_copy_dated_later_than_the_event()
     pair = [(reprint, 1), (undated, 2)]  # the reprint was ingested first
     assert min(pair, key=lambda p: original_rank(*p, undated_day=event_day))[0] is undated
     assert min(pair, key=lambda p: original_rank(*p))[0] is reprint  # nothing known: dated first
+
+
+def _dated(published, event_date=None, status="reported"):
+    people = ("tokayev", "mirziyoyev")
+    return build_profile(make_article("m", "de", "t", "x", published=published, people={p: 2 for p in people},
+                                      events=[event("meeting", list(people), "tashkent", event_date, status=status)]))
+
+
+def test_a_report_published_a_year_before_a_members_visit_does_not_join():
+    # Month-precision dates have no anchor day, so the story's day span says nothing about them.
+    story = _story(day=None)
+    earlier, later = _dated("2023-09"), _dated("2024-09")
+    assert far_apart_in_time(earlier, later) and far_apart_in_time(later, earlier)
+    assert story_score(earlier, story, 0.95, FLOORS, members=[later]) is None
+    assert story_score(earlier, story, 0.95, FLOORS, members=[_dated("2023-09")]) is not None
+
+
+def test_an_undated_articles_passing_mention_of_an_old_event_vetoes_nothing():
+    # Only publication dates count on the earlier side: an event date may be background.
+    undated_with_old_event = _dated(None, "2023-09")
+    assert not far_apart_in_time(undated_with_old_event, _dated("2024-09-17"))
+

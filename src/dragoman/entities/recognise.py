@@ -24,7 +24,7 @@ from .. import lang as langdata
 from ..doc import EntityRef, Mention
 from ..kb.model import ADJECTIVE, KnowledgeBase
 from ..kb.morph import inflection
-from ..kb.normalize import fold, is_cyrillic, phonetic_key
+from ..kb.normalize import fold, is_cyrillic, phonetic_key, spell_letters
 from ..kb.translit import transliterator
 from ..lang.sentences import opens_sentence
 from . import coref
@@ -74,6 +74,9 @@ class Recogniser:
 
     def __call__(self, text: str, lang: str | None) -> tuple[list[Mention], list[EntityRef]]:
         lang = lang or name_languages()["unknown_language"]
+        # Apostrophes that write a letter (Uzbek Erdo‘g‘an) as that letter, one for one: the
+        # offsets hold, and the surfaces are taken from the text as written at the end.
+        written, text = text, spell_letters(text, lang)
         toks = tokenise(text, lang)
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
         matches = [m for m in matches if not self._common_word(text, toks, m, lang)
@@ -95,7 +98,11 @@ class Recogniser:
                                 ref.name, ref.weak))
             taken[i] = True
         found.extend(self._roles(text, toks, matches, people, lang))
-        return self._finish(found)
+        mentions, refs = self._finish(found)
+        if text != written:
+            for m in mentions:
+                m.surface = written[m.start:m.end]
+        return mentions, refs
 
     # -- steps --------------------------------------------------------------------------
     @staticmethod
@@ -112,10 +119,15 @@ class Recogniser:
             return False
         if self.kb.entity(match.owners[0]).type != "place":
             return False
+        # The doubt is about a capital the sentence start imposes; a script without case
+        # (Devanagari, Arabic) writes a name the same wherever it stands.
+        first = toks[match.first_token].text[:1]
+        if first.lower() == first.upper():
+            return False
         if not opens_sentence(text[:match.start]):
             return False
         known = dictionary(lang)
-        return bool(known and known(toks[match.first_token].text.lower()))
+        return bool(known and not dictionary_lists_names(lang) and known(toks[match.first_token].text.lower()))
 
     def _unknown_names(self, text: str, lang: str, toks: list[Token], taken: list[bool],
                        found: list[_Found]) -> None:
@@ -296,6 +308,14 @@ def _people_not_country(toks: list[Token], match: Match, lang: str) -> bool:
 def not_country_words(lang: str) -> dict[str, frozenset[str]]:
     table = langdata.load(lang, "demonyms").get("not_country", {})
     return {fold(adjective): frozenset(fold(w) for w in words) for adjective, words in table.items()}
+
+
+@lru_cache(maxsize=None)
+def dictionary_lists_names(lang: str) -> bool:
+    """``lang/<code>/titles.toml`` ``[ner] dictionary_lists_names``: the language's dictionary
+    lists place names among its words (Armenian: մոսկվա, թեհրան), so knowing a word there says
+    nothing against a place name at a sentence start."""
+    return bool(langdata.load(lang, "titles").get("ner", {}).get("dictionary_lists_names", False))
 
 
 @lru_cache(maxsize=None)

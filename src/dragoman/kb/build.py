@@ -13,6 +13,8 @@ Sources, in priority order (a name claimed by an earlier source is not given to 
    in the regions news on Central Asia covers, above ``REGIONAL_MIN_POPULATION``. Only Latin and
    Cyrillic alternate names are kept, and Cyrillic names of post-Soviet cities are also
    transliterated into each language.
+Countries and cities also take the native spellings of ``lang/<code>/kb.toml`` (``[countries]``
+by ISO code, ``[cities]`` by GeoNames id) where CLDR or GeoNames spell them otherwise or not at all.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ import tomllib
 from pathlib import Path
 
 from .. import lang as langdata
-from .normalize import fold, is_cyrillic, name_key, phonetic_key
+from .normalize import fold, is_cyrillic, name_key, phonetic_key, spell_letters
 from .translit import variants
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +66,12 @@ _SYLLABIC = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 # the languages whose ``lang/<code>/kb.toml`` sets ``city_dictionary``.
 DICTIONARY_LANGUAGES = tuple(code for code, data in langdata.load_all("kb", include_common=False).items()
                              if data.get("city_dictionary"))
+
+
+# Languages whose letters.toml [apostrophe_letters] reads an apostrophe as part of a letter
+# (Uzbek oʻ gʻ): every name is also indexed as they read it.
+APOSTROPHE_LETTER_LANGUAGES = tuple(code for code, data in langdata.load_all("letters", include_common=False).items()
+                                    if data.get("apostrophe_letters"))
 
 
 def _common_words(names: set[str]) -> set[str]:
@@ -108,6 +116,14 @@ def _other_script_name(name: str) -> bool:
     return len(name) >= (2 if _SYLLABIC.match(name) else 3)
 
 
+def native_names(table: str) -> dict[str, dict[str, list[str]]]:
+    """``{code: {key: spellings}}`` from each language's ``lang/<code>/kb.toml`` ``[countries]``
+    (by ISO code) or ``[cities]`` (by GeoNames id): the names this language's press uses where
+    CLDR or GeoNames has another spelling or none."""
+    return {code: data[table] for code, data in langdata.load_all("kb", include_common=False).items()
+            if data.get(table)}
+
+
 def _read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -148,7 +164,13 @@ class Builder:
         for code, spellings in names.items():
             code = code.split("-")[0]  # sr-Cyrl spellings are Serbian names too
             for spelling in spellings:
+                spelling = spell_letters(spelling, code)  # Uzbek O'rta -> Oʻrta, one word
                 if self.claim(self.names, spelling, index, exclusive=exclusive):
+                    # Also as a language that writes letters with apostrophes reads it (GeoNames'
+                    # Farg'ona in Uzbek text is Fargʻona).
+                    for other in APOSTROPHE_LETTER_LANGUAGES:
+                        if (variant := spell_letters(spelling, other)) != spelling:
+                            self.claim(self.names, variant, index, exclusive=exclusive)
                     bucket = kept.setdefault(code, [])
                     if spelling not in bucket:
                         bucket.append(spelling)
@@ -179,8 +201,8 @@ class Builder:
                 shorts = row.get("short") or []
                 if shorts:
                     # The surname as every language writes it: typed names and transliterations.
-                    shorts = shorts + [n.split()[-1] for spellings in names.values() for n in spellings
-                                       if len(n.split()) >= 2]
+                    shorts = shorts + [spell_letters(n.split()[-1], code) for code, spellings in names.items()
+                                       for n in spellings if len(n.split()) >= 2]
                 for short in shorts:
                     self.claim(self.shorts, short, index, exclusive=False)
 
@@ -211,6 +233,8 @@ class Builder:
                     if short != full:
                         names[code].append(short)
             names.setdefault("xx", []).extend(overrides["country_aliases"].get(iso, []))
+            for code, spellings in native_names("countries").items():
+                names.setdefault(code, []).extend(spellings.get(iso, []))
             self.add_names(index, names)
             for acronym in overrides["country_acronyms"].get(iso, []):
                 self.acronyms.setdefault(acronym, []).append(index)
@@ -236,6 +260,13 @@ class Builder:
                     or (cc in REGIONAL_COUNTRIES and population >= REGIONAL_MIN_POPULATION)):
                 chosen.append(city)
         common = _common_words({a for c in chosen for a in c.get("alternatenames", [])})
+        # Native spellings from lang/<code>/kb.toml [cities] are the city's own: GeoNames gives
+        # them to no other (नई दिल्ली is among Delhi's alternate names).
+        curated = {code: {int(gid): names for gid, names in table.items()}
+                   for code, table in native_names("cities").items()}
+        reserved = {" ".join(name_key(n)): gid for table in curated.values()
+                    for gid, names in table.items() for n in names}
+        own = lambda names, gid: [n for n in names if reserved.get(" ".join(name_key(n)), gid) == gid]
         # Bigger cities claim shared names first (Moscow, Russia before Moscow, Idaho).
         chosen.sort(key=lambda c: (-(c["population"] or 0), c["geonameid"]))
         for city in chosen:
@@ -245,13 +276,15 @@ class Builder:
                       "country": city["countrycode"], "names": {}}
             index = self.add(entity)
             self.add_names(index, {"en": [english, city["name"]]}, exclusive=True)
-            alternates = [a for a in city.get("alternatenames", [])
+            self.add_names(index, {code: table[gid] for code, table in curated.items() if gid in table},
+                           exclusive=True)
+            alternates = [a for a in own(city.get("alternatenames", []), gid)
                           if len(a) >= MIN_ALTERNATE_LENGTH and a[:1].isupper() and not a.isupper()
                           and _LATIN_OR_CYRILLIC.match(a) and len(a.split()) <= 4
                           and (a.lower() not in common or _same_start(a, city["name"]))]
             self.add_names(index, {"xx": alternates[:MAX_ALTERNATES]}, exclusive=True)
             if (city["countrycode"], city["name"]) in capitals or (city["population"] or 0) >= GLOBAL_MIN_POPULATION:
-                others = [a for a in city.get("alternatenames", []) if _other_script_name(a)]
+                others = [a for a in own(city.get("alternatenames", []), gid) if _other_script_name(a)]
                 self.add_names(index, {"xx": others[:MAX_OTHER_SCRIPT_ALTERNATES]}, exclusive=True)
             if city["countrycode"] in POST_SOVIET:
                 russian = _russian_name(city["name"], alternates)

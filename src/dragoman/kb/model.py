@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .morph import Inflection, all_inflections, inflection
-from .normalize import name_key, phonetic_key
+from .normalize import name_key, phonetic_key, spell_letters
 
 KB_PATH = Path(__file__).resolve().parent / "kb.json.gz"
 # Name kinds, in the order a tie between them is broken.
@@ -79,7 +79,7 @@ class KnowledgeBase:
         """Entities called ``name`` (any spelling, any case form), best first."""
         if name.strip() in self.acronyms:
             return [self.entities[i] for i in self.acronyms[name.strip()]]
-        toks = name_key(name)
+        toks = name_key(spell_letters(name, lang))
         if not toks:
             return []
         inflections = (inflection(lang),) if lang else all_inflections()

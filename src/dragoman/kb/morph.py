@@ -2,7 +2,9 @@
 
 Data: ``lang/<code>/suffixes.toml`` with ``endings`` (stripped), ``restore`` (base endings tried
 after stripping: Москвы -> Москв + а), ``assimilated`` (Hungarian -val/-vel that copy the
-stem's last consonant: Putyinnal -> Putyin), ``prefixes`` (proclitics written onto the word,
+stem's last consonant: Putyinnal -> Putyin), ``alternations`` (``[changed, base]``: a stem-final
+letter an ending changes, tried back in its base form after stripping: Turkmen Bişkege ->
+Bişkeg -> Bişkek), ``prefixes`` (proclitics written onto the word,
 as ``[prefix, replacement]``: Arabic و "and" in والصين, لل for ل + ال), ``min_stem``, and
 ``min_length``: tokens shorter than this are only matched as written (4 letters by default;
 fewer in a syllabic script such as Hangul, where 푸틴은 is three).
@@ -28,6 +30,7 @@ class Inflection:
     min_stem: int
     prefixes: tuple[tuple[str, str], ...] = ()
     min_length: int = DEFAULT_MIN_LENGTH
+    alternations: tuple[tuple[str, str], ...] = ()
 
     def bases(self, token: str) -> tuple[str, ...]:
         """``token`` (folded) and every base form its ending allows, most literal first."""
@@ -47,6 +50,8 @@ class Inflection:
             stem = token[: len(token) - len(ending)]
             out.append(stem)
             out.extend(stem + tail for tail in self.restore)
+            out.extend(stem[: len(stem) - len(changed)] + base for changed, base in self.alternations
+                       if stem.endswith(changed))
         for ending in self.assimilated:
             stem = token[: len(token) - len(ending)]
             if (token.endswith(ending) and len(stem) > self.min_stem and stem[-1] == stem[-2]
@@ -69,9 +74,10 @@ def inflection(code: str | None) -> Inflection:
     endings = sorted({fold(e) for e in data.get("endings", [])}, key=len, reverse=True)
     prefixes = tuple(sorted(((fold(p), fold(r)) for p, r in data.get("prefixes", [])),
                             key=lambda pair: -len(pair[0])))
+    alternations = tuple((fold(changed), fold(base)) for changed, base in data.get("alternations", []))
     return Inflection(tuple(endings), tuple(fold(r) for r in data.get("restore", [])),
                       tuple(fold(a) for a in data.get("assimilated", [])), int(data.get("min_stem", 3)),
-                      prefixes, int(data.get("min_length", DEFAULT_MIN_LENGTH)))
+                      prefixes, int(data.get("min_length", DEFAULT_MIN_LENGTH)), alternations)
 
 
 @lru_cache(maxsize=None)

@@ -60,6 +60,23 @@ def fold(text: str) -> str:
     return strip_marks(text.replace("й", "\x01")).replace("\x01", "й")
 
 
+@lru_cache(maxsize=None)
+def _apostrophe_letters(code: str) -> tuple[re.Pattern[str], str] | None:
+    data = langdata.load(code, "letters").get("apostrophe_letters") if code else None
+    if not data:
+        return None
+    after = data["after"].lower() + data["after"].upper()
+    return re.compile(f"(?<=[{re.escape(after)}])[{re.escape(data['marks'])}]"), data["letter"]
+
+
+def spell_letters(text: str, lang: str | None) -> str:
+    """``text`` with the apostrophes that write one letter of ``lang`` as that letter
+    (``lang/<code>/letters.toml`` ``[apostrophe_letters]``: Uzbek o‘ g‘ typed with ‘ ' ’ for
+    oʻ gʻ), so the word stays one token (Erdo‘g‘an). One character for one: offsets keep."""
+    rule = _apostrophe_letters(lang) if lang else None
+    return rule[0].sub(rule[1], text) if rule else text
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` for each word in ``text``."""
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]

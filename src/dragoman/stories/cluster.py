@@ -10,6 +10,7 @@ does not join it).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -17,7 +18,7 @@ from functools import lru_cache
 from .. import lang as langdata
 from .detail import built_title
 from .embed import SimilarityFloors
-from .profile import ArticleProfile, TextStructure, dates_agree, day_number
+from .profile import REPORTED, ArticleProfile, TextStructure, dates_agree, day_number, day_span
 
 # Days between an article's date and a story's date span for it still to be the same story
 # (a state visit lasts two or three days, reports come out the day after).
@@ -129,11 +130,30 @@ def story_similarity(profile: ArticleProfile, members: list[tuple[ArticleProfile
                 for member, similarity in members), default=-1.0)
 
 
+def far_apart_in_time(a: ArticleProfile, b: ArticleProfile) -> bool:
+    """Whether one of two reports came out before the other's event, by more than
+    :data:`STORY_DATE_WINDOW` days, at whatever precision each date is known (published
+    ``2023-09`` against a visit of ``2024-09-16``): a report cannot precede what it reports.
+    Only publication dates count on the earlier side; an undated article's anchor may come from
+    an event it mentions in passing. Two day-precision anchors are left to the story's span."""
+    if a.anchor_day is not None and b.anchor_day is not None:
+        return False  # the story's span decides (STORY_DATE_WINDOW, STORY_MAX_SPAN)
+    for report, other in ((a, b), (b, a)):
+        published, happened = day_span(report.published), day_span(other.anchor)
+        if (report.mode == REPORTED and published is not None and happened is not None
+                and published[1] + STORY_DATE_WINDOW < happened[0]):
+            return True
+    return False
+
+
 def story_score(profile: ArticleProfile, story: StoryState, similarity: float,
-                floors: SimilarityFloors) -> float | None:
+                floors: SimilarityFloors, members: Sequence[ArticleProfile] = ()) -> float | None:
     """How well ``profile`` fits ``story`` (higher is better), or ``None`` when it must not join.
-    ``similarity`` is the :func:`story_similarity` of the two."""
+    ``similarity`` is the :func:`story_similarity` of the two; ``members`` are the story's
+    members compared with it (a member whose date rules it out vetoes the join)."""
     if profile.mode != story.mode or similarity < floors.story:
+        return None
+    if any(far_apart_in_time(profile, member) for member in members):
         return None
     article_keys, story_keys = set(profile.key_ids), set(story.keys)
     shared = article_keys & story_keys

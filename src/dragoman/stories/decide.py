@@ -58,7 +58,8 @@ def decide(article_id: str, profile: ArticleProfile, candidates: Candidates,
         for sid, state in candidates.stories.items():
             members = [(m.profile, candidates.similarity[m.article_id])
                        for m in candidates.members.get(sid, []) if m.article_id in candidates.similarity]
-            score = story_score(profile, state, story_similarity(profile, members, floors), floors)
+            score = story_score(profile, state, story_similarity(profile, members, floors), floors,
+                                [m.profile for m in candidates.members.get(sid, [])])
             if score is not None and (best_score is None or score > best_score):
                 story_id, best_score = sid, score
     group = (copy_of.dup_group or copy_of.article_id) if copy_of is not None else article_id

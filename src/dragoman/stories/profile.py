@@ -61,6 +61,28 @@ def day_number(iso: str | None) -> int | None:
         return None
 
 
+def day_span(iso: str | None) -> tuple[int, int] | None:
+    """First and last ordinal day an ISO date of any precision covers (``2024-09`` is the whole
+    of September 2024, ``2024`` the year), else ``None``."""
+    if not iso:
+        return None
+    try:
+        if len(iso) >= 10:
+            day = date.fromisoformat(iso[:10]).toordinal()
+            return day, day
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:7])
+            first = date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        if len(iso) == 4:
+            year = int(iso)
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
 def dates_agree(a: str | None, b: str | None, tolerance_days: int = 0) -> bool | None:
     """Whether two ISO dates (possibly truncated: ``2025-04``) agree at their common precision.
 
