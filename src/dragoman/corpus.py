@@ -10,6 +10,10 @@ Year-less dates: an undated article that says "on 3 April" keeps the day and mon
    undated page in a crawl was almost always written in the same period as the dated
    coverage of the same people; the basis is kept so a reader can tell an estimated year
    from a stated one.
+
+Places and dates from story mates: a report that names the visit but not the city, or has no
+date at all, takes what the other reports of the same event in its story state
+(:mod:`dragoman.events.from_story`), ``place_basis`` / ``date_basis="story_event"``.
 """
 from __future__ import annotations
 
@@ -68,6 +72,32 @@ def settle_year_less_dates(store: Store, reader=None) -> list[Article]:
         if _pending(article) and (reference := _corpus_reference(store, article)) is not None:
             place_against(article, reference, "corpus")
     changed = [a for a in pending if any(e.date_basis in ("story", "corpus") and e.date for e in a.events)]
+    for article in changed:
+        article.story = article.duplicate_of = None  # link tables own these; never stored twice
+        article.conflicts = []
+        store.update_article(article)
+    return changed
+
+
+def _fillable(article: Article) -> bool:
+    return any(e.status == "reported" and (e.place is None or (e.date is None and not e.date_text))
+               for e in article.events)
+
+
+def settle_from_stories(store: Store, reader) -> list[Article]:
+    """Give events without place or date what their story mates state; returns the articles
+    changed (stored)."""
+    from .events.from_story import fill_from_story
+
+    by_story: dict[str, list[Article]] = {}
+    wanted: set[str] = set()
+    for article in store.iter_articles():
+        article = reader.annotate(article)
+        if article.story:
+            by_story.setdefault(article.story, []).append(article)
+            if _fillable(article):
+                wanted.add(article.story)
+    changed = fill_from_story(a for story in wanted for a in by_story[story])
     for article in changed:
         article.story = article.duplicate_of = None  # link tables own these; never stored twice
         article.conflicts = []

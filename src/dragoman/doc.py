@@ -117,8 +117,12 @@ class Event:
     date_text: str | None = None
     # Where the date came from when the text does not state it: "published" (the article's
     # publication day stands in), "story" (a year-less date placed by a dated article of the
-    # same story) or "corpus" (by dated coverage of the same actors). None: stated in the text.
+    # same story), "corpus" (by dated coverage of the same actors) or "story_event" (the date the
+    # story's other reports of this event state, the text giving none). None: stated in the text.
     date_basis: str | None = None
+    # Where the place came from when the text does not state it: "story_event" (the other
+    # reports of the same event in its story state it). None: stated in the text (or its dateline, headline).
+    place_basis: str | None = None
     status: str = "reported"  # reported, past, planned
     plover: str | None = None  # PLOVER category (CONSULT, AGREE, ...)
     plover_mode: str | None = None  # visit, host, third-party, phone, ...

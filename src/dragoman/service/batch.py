@@ -54,12 +54,16 @@ def ingest(session: Session, paths: Sequence[str], *, max_bytes: int,
 
 
 def corpus_passes(session: Session) -> None:
-    """What needs the whole corpus: years for year-less dates (see :mod:`dragoman.corpus`)."""
-    from ..corpus import settle_year_less_dates
+    """What needs the whole corpus (see :mod:`dragoman.corpus`): years for year-less dates, then
+    places and dates from story mates."""
+    from ..corpus import settle_from_stories, settle_year_less_dates
 
     changed = settle_year_less_dates(session.store, session.reader())
     if changed and (linker := session.linker()) is not None:
         jobs.link_batch(session.store, linker, [(article, None) for article in changed])  # dates changed: relink
+    if (reader := session.reader()) is not None:
+        # No relink: linking profiles leave out what an article took from its story mates.
+        settle_from_stories(session.store, reader)
 
 
 def reprocess(session: Session, ids: Sequence[str] = ()) -> jobs.ReprocessReport:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..doc import Article, Event
+from ..events.from_story import STORY_BASIS
 from ..events.lexicon import family
 from ..kb.normalize import strip_marks
 from ..lang.sentences import sentences as split_sentences
@@ -29,9 +30,10 @@ FALLBACK_KEY_PERSONS = 3
 # test stub): their structure is left empty and copy decisions do not use it.
 MIN_STRUCTURE_CHARS = 200
 # Sources of an event date that are not the article's own statement: the extractor fell back to
-# the publication date ("published"). Such a date places the article in time but cannot
-# contradict another source.
-INFERRED_DATE_BASES = frozenset({"published", "publication"})
+# the publication date ("published"), or a corpus pass took it from the story's other reports
+# of the event ("story_event"). Such a date places the article in time but cannot contradict
+# another source.
+INFERRED_DATE_BASES = frozenset({"published", "publication", STORY_BASIS})
 
 _NUMBER = re.compile(r"\d+")
 # Opening quotation marks of the major typographic conventions (« », „ “, “ ”, " ").
@@ -219,9 +221,13 @@ def _sketch(event: Event) -> EventSketch:
     names = list(event.participants or [])
     if not ids:  # upstream gave names only: their normalised form is the best identity we have
         ids = [norm_name(n) for n in names if n]
-    place_id = event.place_id or (norm_name(event.place) if event.place else None)
+    # A place or date taken from story mates is theirs, not this article's: linking and conflicts
+    # compare what each article says, and relinking never sees the story's own values come back.
+    place = event.place if not event.place_basis else None
+    stated_date = event.date if event.date_basis != STORY_BASIS else None
+    place_id = (event.place_id or (norm_name(place) if place else None)) if place else None
     return EventSketch(type=event.type, participant_ids=ids, participants=names, place_id=place_id,
-                       place=event.place, date=event.date, status=_status(event),
+                       place=place, date=stated_date, status=_status(event),
                        visit_kind=event.visit_kind,
                        date_stated=(event.date_basis or "") not in INFERRED_DATE_BASES)
 
