@@ -10,6 +10,8 @@ from dragoman.describe.published import find_dateline, find_published
     ("en", "ASTANA, 3 April 2025 (Kazinform) – The president met", "2025-04-03"),
     ("fr", "PARIS, 12 novembre 2025 (AFP) - Le président a reçu", "2025-11-12"),
     ("pt", "BRASÍLIA, 3 de maio de 2024 (Reuters) - O presidente", "2024-05-03"),
+    ("nl", "DEN HAAG, 12 november 2025 (ANP) - De premier ontving", "2025-11-12"),
+    ("ro", "BUCUREȘTI, 12 noiembrie 2025 (Agerpres) – Președintele a primit", "2025-11-12"),
 ])
 def test_datelines(code, paragraph, expected):
     found = find_dateline(paragraph, [code])
@@ -38,6 +40,10 @@ def test_a_yearless_dateline_takes_the_year_of_the_hint():
     ("az", "07:10 / 11.03.2025", "2025-03-11T07:10"),
     ("ko", "• 승인 2023.03.16 18:05", "2023-03-16T18:05"),
     ("ja", "令和6年1月10日", "2024-01-10"),
+    ("nl", "Gepubliceerd op 12 november 2025, 09:15", "2025-11-12T09:15"),
+    ("nl", "Sanne Bakker | 12-11-2025, 09:15", "2025-11-12T09:15"),
+    ("ro", "Publicat: 12 noiembrie 2025, 09:15", "2025-11-12T09:15"),
+    ("ro", "Ana Popescu, 12.11.2025, 09:15", "2025-11-12T09:15"),
 ])
 def test_a_date_line_at_the_top_of_the_text(code, top_line, expected):
     text = f"Headline of the story\n{top_line}\nThe two presidents met and signed an agreement on trade."

@@ -133,3 +133,52 @@ def test_natasha_lemmas_link_inflected_unknown_names():
     mentions, entities = recognise(text, "ru")
     people = [e for e in entities if e.type == "person"]
     assert len(people) == 1 and people[0].mentions == 2, [(m.surface, m.entity_id, m.how) for m in mentions]
+
+
+# Languages whose marks tell words apart (letters.toml marks_tell_words_apart): a one-word name
+# written with other marks than its entity's names is another word. Our own sentences.
+OTHER_MARKS = [
+    # "Tổng Bí thư" is General Secretary: Bí is not Bỉ (Belgium); Văn (a given name) is not Van.
+    ("vi", "Tổng Bí thư Tô Lâm tiếp Bộ trưởng Phan Văn Giang tại Hà Nội.", {"dm:country:be"}, {"dm:geo:1581130"}),
+    # The same words with their own marks are the names.
+    ("vi", "Thủ tướng Bỉ thăm Mỹ và Lào.", set(), {"dm:country:be", "Q30", "dm:country:la"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,absent,present", OTHER_MARKS)
+def test_marks_that_tell_words_apart(recognise, lang, text, absent, present):
+    found = ids(recognise, text, lang)
+    assert not found & absent
+    assert present <= found
+
+
+def test_other_languages_match_names_spelling_blind(recognise):
+    # Without the switch a one-word name is found whatever its marks (Kazachstán typed without).
+    assert "Q232" in ids(recognise, "Prezident priletel do Kazachstanu.", "cs")
+
+
+# Country adjectives are per-language data (demonyms.toml): in a language with its own list,
+# another language's adjective is an ordinary word (Romanian azer inside Hungarian Azért).
+ADJECTIVES = [
+    ("hu", "„Azért utazom Moszkvába, hogy tárgyaljak” – mondta.", set(), {"dm:geo:524901"}),
+    ("hu", "Az azeri elnök Budapestre érkezett.", {"dm:country:az"}, set()),
+    ("ro", "Președintele azer a sosit la București.", {"dm:country:az"}, set()),
+    ("de", "Der aserbaidschanische Präsident traf in Berlin ein.", {"dm:country:az"}, set()),
+]
+
+
+@pytest.mark.parametrize("lang,text,adjective_of,other", ADJECTIVES)
+def test_country_adjectives_count_in_their_own_language(recognise, lang, text, adjective_of, other):
+    found = ids(recognise, text, lang)
+    assert adjective_of <= found and other <= found
+    if not adjective_of:
+        assert "dm:country:az" not in found
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam tiếp đoàn đại biểu."),
+    ("en", "A delegation of the Communist Party of Vietnam arrived in Beijing."),
+    ("zh", "越南共产党代表团抵达北京。"),
+])
+def test_ruling_parties_are_organisations(recognise, lang, text):
+    assert "dm:communist-party-of-vietnam" in ids(recognise, text, lang)

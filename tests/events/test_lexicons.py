@@ -12,7 +12,7 @@ from dragoman import lang as langdata
 from .conftest import make_article
 
 P, C, O, PL = "person", "country", "org", "place"
-ADDED = ("zh", "ja", "ko", "ar", "fa", "pt", "uk", "el", "vi", "az", "tk", "ky", "bg", "id", "hi")
+ADDED = ("zh", "ja", "ko", "ar", "fa", "pt", "ro", "nl", "uk", "el", "vi", "az", "tk", "ky", "bg", "id", "hi")
 
 # (lang, text, names, expected type, participants the event must include)
 CASES = [
@@ -108,6 +108,27 @@ CASES = [
      "award", ["Luiz Inácio Lula da Silva", "Emmanuel Macron"]),
     ("pt", "O chanceler Mauro Vieira disse que o Brasil aposta no diálogo.", {"Mauro Vieira": ("Mauro Vieira", P)},
      "statement", ["Mauro Vieira"]),
+    # Romanian
+    ("ro", "Președintele Nicușor Dan s-a întâlnit cu cancelarul Friedrich Merz la Berlin.",
+     {"Nicușor Dan": ("Nicușor Dan", P), "Friedrich Merz": ("Friedrich Merz", P), "Berlin": ("Berlin", PL)},
+     "meeting", ["Nicușor Dan", "Friedrich Merz"]),
+    ("ro", "Maia Sandu a efectuat o vizită oficială în Polonia, la invitația lui Karol Nawrocki.",
+     {"Maia Sandu": ("Maia Sandu", P), "Polonia": ("Poland", C), "Karol Nawrocki": ("Karol Nawrocki", P)},
+     "visit", ["Maia Sandu", "Poland"]),
+    ("ro", "Emmanuel Macron a avut miercuri o convorbire telefonică cu Volodimir Zelenski.",
+     {"Emmanuel Macron": ("Emmanuel Macron", P), "Volodimir Zelenski": ("Volodymyr Zelenskyy", P)},
+     "phone_call", ["Emmanuel Macron", "Volodymyr Zelenskyy"]),
+    ("ro", "Summitul NATO s-a desfășurat la Haga, în prezența liderilor aliați.",
+     {"NATO": ("NATO", O), "Haga": ("The Hague", PL)}, "summit", ["NATO"]),
+    ("ro", "România și Republica Moldova au semnat un acord privind interconectarea energetică.",
+     {"România": ("Romania", C), "Republica Moldova": ("Moldova", C)}, "agreement", ["Romania", "Moldova"]),
+    ("ro", "Uniunea Europeană și Mercosur au încheiat o nouă rundă de negocieri la Bruxelles.",
+     {"Uniunea Europeană": ("European Union", O), "Mercosur": ("Mercosur", O), "Bruxelles": ("Brussels", PL)},
+     "negotiation", ["European Union", "Mercosur"]),
+    ("ro", "Nicușor Dan l-a decorat pe Mark Rutte cu Ordinul Național Steaua României.",
+     {"Nicușor Dan": ("Nicușor Dan", P), "Mark Rutte": ("Mark Rutte", P)}, "award", ["Nicușor Dan", "Mark Rutte"]),
+    ("ro", "Purtătorul de cuvânt Dmitri Peskov a declarat că Kremlinul rămâne deschis dialogului.",
+     {"Dmitri Peskov": ("Dmitry Peskov", P), "Kremlinul": ("Kremlin", O)}, "statement", ["Dmitry Peskov"]),
     # Ukrainian
     ("uk", "Володимир Зеленський зустрівся з Дональдом Туском у Києві.",
      {"Володимир Зеленський": ("Volodymyr Zelenskyy", P), "Дональдом Туском": ("Donald Tusk", P), "Києві": ("Kyiv", PL)},
@@ -128,6 +149,26 @@ CASES = [
      "award", ["Volodymyr Zelenskyy", "Andrii Sybiha"]),
     ("uk", "Андрій Сибіга заявив, що Україна готова до діалогу.", {"Андрій Сибіга": ("Andrii Sybiha", P)},
      "statement", ["Andrii Sybiha"]),
+    # Dutch
+    ("nl", "Premier Dick Schoof ontmoette president Emmanuel Macron in Parijs.",
+     {"Dick Schoof": ("Dick Schoof", P), "Emmanuel Macron": ("Emmanuel Macron", P), "Parijs": ("Paris", PL)},
+     "meeting", ["Dick Schoof", "Emmanuel Macron"]),
+    ("nl", "Bondskanselier Friedrich Merz bracht een officieel bezoek aan Polen.",
+     {"Friedrich Merz": ("Friedrich Merz", P), "Polen": ("Poland", C)}, "visit", ["Friedrich Merz", "Poland"]),
+    ("nl", "Mark Rutte belde dinsdag met Volodymyr Zelensky.",
+     {"Mark Rutte": ("Mark Rutte", P), "Volodymyr Zelensky": ("Volodymyr Zelenskyy", P)},
+     "phone_call", ["Mark Rutte", "Volodymyr Zelenskyy"]),
+    ("nl", "De top van de NAVO begon woensdag in Den Haag.", {"NAVO": ("NATO", O), "Den Haag": ("The Hague", PL)},
+     "summit", ["NATO"]),
+    ("nl", "Nederland en Duitsland ondertekenden een akkoord over samenwerking op defensiegebied.",
+     {"Nederland": ("Netherlands", C), "Duitsland": ("Germany", C)}, "agreement", ["Netherlands", "Germany"]),
+    ("nl", "De Europese Unie en Mercosur onderhandelen al jaren over een handelsverdrag.",
+     {"Europese Unie": ("European Union", O), "Mercosur": ("Mercosur", O)}, "negotiation", ["European Union", "Mercosur"]),
+    ("nl", "Koning Willem-Alexander heeft Angela Merkel onderscheiden met de Orde van de Nederlandse Leeuw.",
+     {"Willem-Alexander": ("Willem-Alexander", P), "Angela Merkel": ("Angela Merkel", P)},
+     "award", ["Willem-Alexander", "Angela Merkel"]),
+    ("nl", "Minister van Buitenlandse Zaken David van Weel zei dat Nederland Oekraïne blijft steunen.",
+     {"David van Weel": ("David van Weel", P), "Nederland": ("Netherlands", C)}, "statement", ["David van Weel"]),
     # One meeting, visit or call in each of the other added languages
     ("fa", "مسعود پزشکیان در تهران با ولادیمیر پوتین دیدار کرد.",
      {"مسعود پزشکیان": ("Masoud Pezeshkian", P), "ولادیمیر پوتین": ("Vladimir Putin", P), "تهران": ("Tehran", PL)},
@@ -175,6 +216,10 @@ PLANNED = [
     ("ko", "시진핑 주석이 한국을 방문할 예정이다.", {"시진핑": ("Xi Jinping", P), "한국": ("South Korea", C)}),
     ("ar", "سيزور الرئيس الصيني شي جين بينغ الرياض.", {"شي جين بينغ": ("Xi Jinping", P), "الرياض": ("Riyadh", PL)}),
     ("pt", "Lula visitará o Japão.", {"Lula": ("Luiz Inácio Lula da Silva", P), "Japão": ("Japan", C)}),
+    ("ro", "Xi Jinping va efectua luna viitoare o vizită de stat în România.",
+     {"Xi Jinping": ("Xi Jinping", P), "România": ("Romania", C)}),
+    ("nl", "Xi Jinping zal volgende week een staatsbezoek brengen aan Frankrijk.",
+     {"Xi Jinping": ("Xi Jinping", P), "Frankrijk": ("France", C)}),
     ("uk", "Зеленський незабаром відвідає Варшаву, візит запланований.",
      {"Зеленський": ("Volodymyr Zelenskyy", P), "Варшаву": ("Warsaw", PL)}),
 ]

@@ -20,11 +20,19 @@ FORMS = [
     ("kk", "12 қараша 2025", "2025-11-12"),
     ("de", "12. November 2025 um 14:30", "2025-11-12T14:30"),
     ("de", "3. Jänner 2025", "2025-01-03"),
+    ("nl", "woensdag 12 november 2025 om 14.30 uur", "2025-11-12T14:30"),
+    ("nl", "12 nov. 2025", "2025-11-12"),
+    ("nl", "3 sept. 2024", "2024-09-03"),
+    ("nl", "12-11-2025 09:15", "2025-11-12T09:15"),
     ("fr", "1er novembre 2025", "2025-11-01"),
     ("fr", "12 novembre 2025 à 14h05", "2025-11-12T14:05"),
     ("es", "12 de noviembre de 2025", "2025-11-12"),
     ("es", "12/11/2025", "2025-11-12"),
     ("it", "12 novembre 2025", "2025-11-12"),
+    ("ro", "12 noiembrie 2025", "2025-11-12"),
+    ("ro", "Publicat: 12 noiembrie 2025, ora 14:30", "2025-11-12T14:30"),
+    ("ro", "miercuri, 3 sept. 2025 18:05", "2025-09-03T18:05"),
+    ("ro", "12/11/2025", "2025-11-12"),
     ("pl", "12 listopada 2025 r.", "2025-11-12"),
     ("hr", "12. listopada 2025.", "2025-10-12"),
     ("sr", "12. новембар 2025.", "2025-11-12"),
@@ -74,8 +82,9 @@ def test_date_forms(code, text, expected):
     assert found and found[0].iso() == expected
 
 
-@pytest.mark.parametrize("code,text", [("en", "on 3 April"), ("ru", "28 ноября"), ("de", "am 3. April"),
-                                       ("zh", "9月10日"), ("az", "martın 5-də"), ("ky", "26-февралда")])
+@pytest.mark.parametrize("code,text", [("en", "on 3 April"), ("ru", "28 ноября"), ("de", "am 3. April"), ("nl", "op 3 april"),
+                                       ("zh", "9月10日"), ("az", "martın 5-də"), ("ky", "26-февралда"),
+                                       ("ro", "pe 3 aprilie")])
 def test_dates_without_a_year_have_no_iso_form(code, text):
     found = grammar().find(text, [code])
     assert found and found[0].year is None and found[0].iso() is None

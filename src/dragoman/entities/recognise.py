@@ -16,6 +16,9 @@ recognised but not listed.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,7 +83,8 @@ class Recogniser:
         toks = tokenise(text, lang)
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
         matches = [m for m in matches if not self._common_word(text, toks, m, lang)
-                   and not _people_not_country(toks, m, lang)]
+                   and not _people_not_country(toks, m, lang) and not self._other_marks(text, m, lang)
+                   and not self._foreign_adjective(toks, m, lang)]
         found: list[_Found] = []
         taken = [False] * len(toks)
         for match in matches:
@@ -128,6 +132,32 @@ class Recogniser:
             return False
         known = dictionary(lang)
         return bool(known and not dictionary_lists_names(lang) and known(toks[match.first_token].text.lower()))
+
+    def _other_marks(self, text: str, match: Match, lang: str) -> bool:
+        """A one-word name written with marks its entity's names do not have, in a language whose
+        marks tell words apart (``letters.toml`` ``marks_tell_words_apart``: Vietnamese Bí, Bỉ)."""
+        if match.n_tokens != 1 or not marks_tell_words_apart(lang):
+            return False
+        written = unicodedata.normalize("NFC", text[match.start:match.end]).lower()
+        if not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written)):
+            return False
+        # A one-word match may be a surname or a short name (Erdoğan, Tập): any word of a name.
+        entity = self.kb.entity(match.owners[0])
+        spelled = {word for name in itertools.chain(entity.all_names(), *entity.adjectives.values())
+                   for word in _WORDS.findall(unicodedata.normalize("NFC", name).lower())}
+        return written not in spelled
+
+    def _foreign_adjective(self, toks: list[Token], match: Match, lang: str) -> bool:
+        """A one-word country adjective that only another language's ``demonyms.toml`` lists
+        (Romanian azer in Hungarian Azért): demonyms are per-language data, so in a language that
+        has its own list an adjective counts only in that list's forms."""
+        if match.kind != ADJECTIVE or match.n_tokens != 1 or match.first_token < 0:
+            return False
+        if not has_demonyms(lang):
+            return False
+        entity = self.kb.entity(match.owners[0])
+        own = {fold(word) for word in entity.adjectives.get(lang, ())}
+        return not own.intersection(toks[match.first_token].bases)
 
     def _unknown_names(self, text: str, lang: str, toks: list[Token], taken: list[bool],
                        found: list[_Found]) -> None:
@@ -316,6 +346,22 @@ def dictionary_lists_names(lang: str) -> bool:
     lists place names among its words (Armenian: մոսկվա, թեհրան), so knowing a word there says
     nothing against a place name at a sentence start."""
     return bool(langdata.load(lang, "titles").get("ner", {}).get("dictionary_lists_names", False))
+
+
+@lru_cache(maxsize=None)
+def has_demonyms(lang: str) -> bool:
+    """Whether ``lang/<code>/demonyms.toml`` lists this language's country adjectives."""
+    return bool(langdata.load(lang, "demonyms").get("adjectives"))
+
+
+# The words of a name: what spaces, hyphens and punctuation separate (marks stay on their letter).
+_WORDS = re.compile(r"[^\s\-‐–.,;:()\"“”«»]+")
+
+
+@lru_cache(maxsize=None)
+def marks_tell_words_apart(lang: str) -> bool:
+    """``lang/<code>/letters.toml`` ``marks_tell_words_apart``: diacritics that change the word."""
+    return bool(langdata.load(lang, "letters").get("marks_tell_words_apart", False))
 
 
 @lru_cache(maxsize=None)
