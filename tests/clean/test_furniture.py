@@ -219,3 +219,32 @@ def test_site_name_and_section_on_one_top_line(code):
     assert article.source == SAMPLES[code]["feed_source"]["source"]
     assert article.section == top[len(article.source):].strip(" –|-")
     assert article.published == case["published"]
+
+
+# Navigation lines and counters above the headline (our own pages, modelled on real sites):
+# the headline is the first line that says something.
+NAVIGATION_HEADS = [
+    ("en", "Skip to main content\nDownload on the App Store\n12\n\nPresident Lula arrives in Beijing for talks with Xi\n\n"
+           "Brazil's president landed in Beijing on Tuesday for a three-day state visit."),
+    ("ru", "Перейти к основному контенту\nПолитика ,\n0\n\nЛула прибыл в Пекин с государственным визитом\n\n"
+           "Президент Бразилии во вторник прилетел в Пекин для переговоров с Си Цзиньпином."),
+    ("de", "Zum Inhalt springen\n\nLula trifft Xi in Peking\n\n"
+           "Der brasilianische Präsident ist am Dienstag zu einem Staatsbesuch in Peking eingetroffen."),
+    ("tr", "İçeriğe geç\n\nLula, Şi ile görüşmek üzere Pekin'de\n\n"
+           "Brezilya Devlet Başkanı salı günü üç günlük devlet ziyareti için Pekin'e geldi."),
+]
+
+
+@pytest.mark.parametrize("code,text", NAVIGATION_HEADS, ids=[c for c, _ in NAVIGATION_HEADS])
+def test_navigation_and_counters_are_not_the_headline(remover, code, text):
+    cleaned = remover.clean(text)
+    headline = text.split("\n\n")[1]
+    assert cleaned.title == headline
+    assert "Skip" not in cleaned.text and "Перейти" not in cleaned.text and "springen" not in cleaned.text
+
+
+def test_a_sentence_that_starts_like_a_skip_link_stays(remover):
+    text = ("Kazakhstan and Russia sign energy deal\n\n"
+            "Skip to main content is what the minister jokingly told reporters before the talks began.\n\n"
+            "The agreement covers gas supplies until 2030.")
+    assert "jokingly" in remover.clean(text).text

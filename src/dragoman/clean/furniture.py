@@ -33,6 +33,8 @@ DATE_LINE_MAX_CHARS = 60
 DATE_LINE_MAX_EXTRA_WORDS = 2
 # "Advertisement" and its kin are removed wherever they stand alone (with at most this many words).
 AD_LABEL_MAX_WORDS = 3
+# A short line ending in a comma at the top is a cut-off list of section labels.
+DANGLING_LABEL_MAX_WORDS = 4
 CAPTION_MAX_CHARS = 200
 # Non-blank lines examined before the headline, and after it for bylines and dates.
 HEAD_SCAN_LINES = 6
@@ -155,6 +157,10 @@ class FurnitureRemover:
             return UPDATED_REASON
         if len(stripped) <= DATE_LINE_MAX_CHARS and self._has_date_line(stripped):
             return "date"
+        if not any(c.isalpha() for c in stripped):
+            return "counter"  # view and comment counts, a lone separator: never a headline
+        if stripped.endswith((",", "،", "、")) and len(stripped.split()) <= DANGLING_LABEL_MAX_WORDS:
+            return "section label"  # "Politics ," a label list cut off: a headline never ends so
         if self.p.breadcrumb.match(stripped):
             return "breadcrumb"
         if len(stripped) <= BYLINE_MAX_CHARS and byline_in_line(stripped):
@@ -166,6 +172,8 @@ class FurnitureRemover:
         stripped = line.strip()
         if self.p.bullet.match(stripped):
             return "bullet"
+        if stripped.lower().rstrip(" .:|›»>") in self.p.navigation:
+            return "navigation"
         if len(stripped) <= CAPTION_MAX_CHARS and self.p.caption.search(stripped):
             return "caption"
         if self.p.disclaimer.search(stripped):

@@ -23,6 +23,7 @@ class FurniturePatterns:
     footer_start: tuple[str, ...]  # lower-cased phrases, longest first
     related: tuple[str, ...]  # lower-cased phrases, longest first
     ad_label: tuple[str, ...]  # lower-cased phrases: "Advertisement" lines inside the text
+    navigation: frozenset[str]  # lower-cased whole lines: skip links, app-store badges, menus
     relative_date: re.Pattern[str]
     disclaimer: re.Pattern[str]
     publisher: tuple[re.Pattern[str], ...]  # case-sensitive, group "publisher"
@@ -66,6 +67,7 @@ def furniture_patterns() -> FurniturePatterns:
         footer_start=_phrases(_values(boiler, "footer_start")),
         related=_phrases(_values(boiler, "related")),
         ad_label=_phrases(_values(boiler, "ad_label")),
+        navigation=frozenset(_phrases(_values(boiler, "navigation"))),
         relative_date=_union(_values(boiler, "relative_date")),
         disclaimer=_union(_values(boiler, "disclaimer")),
         publisher=tuple(re.compile(p) for p in _values(boiler, "publisher")),
