@@ -142,6 +142,13 @@ OTHER_MARKS = [
     ("vi", "Tổng Bí thư Tô Lâm tiếp Bộ trưởng Phan Văn Giang tại Hà Nội.", {"dm:country:be"}, {"dm:geo:1581130"}),
     # The same words with their own marks are the names.
     ("vi", "Thủ tướng Bỉ thăm Mỹ và Lào.", set(), {"dm:country:be", "Q30", "dm:country:la"}),
+    # Serbian, Croatian, Bosnian: još ("still") is not the Nigerian city Jos; case endings may
+    # follow the last marked letter (Vučića, Vučićem: Vučić).
+    ("sr", "Predsednik Vučić je još u Beogradu, a sastanak sa Vučićem je sutra.", {"dm:geo:2335953"},
+     {"dm:aleksandar-vucic", "dm:geo:792680"}),
+    ("sr", "Makron je još jednom razgovarao sa predsednikom Vučića.", {"dm:geo:2335953"}, {"dm:aleksandar-vucic"}),
+    ("hr", "Ministar je još u Zagrebu.", {"dm:geo:2335953"}, {"dm:geo:3186886"}),
+    ("bs", "Delegacija je još u Sarajevu.", {"dm:geo:2335953"}, {"dm:geo:3191281"}),
 ]
 
 

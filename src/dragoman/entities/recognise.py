@@ -139,13 +139,17 @@ class Recogniser:
         if match.n_tokens != 1 or not marks_tell_words_apart(lang):
             return False
         written = unicodedata.normalize("NFC", text[match.start:match.end]).lower()
-        if not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written)):
+        marked = [i for i, c in enumerate(written)
+                  if any(unicodedata.combining(d) for d in unicodedata.normalize("NFD", c))]
+        if not marked:
             return False
+        # Up to its last marked letter, so that case endings may follow (Serbian Vučića: Vučić).
+        stem = written[:marked[-1] + 1]
         # A one-word match may be a surname or a short name (Erdoğan, Tập): any word of a name.
         entity = self.kb.entity(match.owners[0])
-        spelled = {word for name in itertools.chain(entity.all_names(), *entity.adjectives.values())
-                   for word in _WORDS.findall(unicodedata.normalize("NFC", name).lower())}
-        return written not in spelled
+        spelled = (word for name in itertools.chain(entity.all_names(), *entity.adjectives.values())
+                   for word in _WORDS.findall(unicodedata.normalize("NFC", name).lower()))
+        return not any(word.startswith(stem) for word in spelled)
 
     def _foreign_adjective(self, toks: list[Token], match: Match, lang: str) -> bool:
         """A one-word country adjective that only another language's ``demonyms.toml`` lists

@@ -53,7 +53,8 @@ POST_SOVIET = frozenset("KZ KG UZ TJ TM AZ AM GE RU BY UA MD".split())
 MIN_ALTERNATE_LENGTH = 4
 # At most this many alternate names per city: the first are the most used spellings.
 MAX_ALTERNATES = 80
-_LATIN_OR_CYRILLIC = re.compile(r"^[\s'’.\-A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF]+$")
+# Latin letters include the schwa (U+0259, Azerbaijani Səmərqənd), outside the Latin Extended blocks.
+_LATIN_OR_CYRILLIC = re.compile(r"^[\s'’.\-A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF\u0400-\u04FF]+$")
 # Names in other scripts (北京, القاهرة, 서울, Πεκίνο) are kept for the cities known world-wide
 # only: GeoNames does not say their language, so no dictionary can vet them as for Latin ones.
 MAX_OTHER_SCRIPT_ALTERNATES = 200
@@ -213,16 +214,17 @@ class Builder:
         overrides = tomllib.loads((DATA / "overrides.toml").read_text(encoding="utf-8"))
         territories = {locale: Locale.parse(locale).territories for locale in LOCALES}
         demonyms = langdata.load_all("demonyms", include_common=False)
-        for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-            iso = country.alpha_2
-            english = overrides["country_name"].get(iso) or territories["en"].get(iso) or country.name
+        listed = [(c.alpha_2, c.name, [getattr(c, attr) for attr in ("official_name", "common_name")
+                                       if getattr(c, attr, None)]) for c in pycountry.countries]
+        # Kosovo: a CLDR territory with a user-assigned code, absent from ISO 3166.
+        listed += [(iso, territories["en"][iso], [official])
+                   for iso, official in overrides.get("extra_countries", {}).items()]
+        for iso, iso_name, other_names in sorted(listed):
+            english = overrides["country_name"].get(iso) or territories["en"].get(iso) or iso_name
             entity = {"id": overrides["country_qid"].get(iso, f"dm:country:{iso.lower()}"),
                       "name": english, "type": "country", "role": "", "country": iso, "names": {}}
             index = self.add(entity)
-            names: dict[str, list[str]] = {"en": [english, country.name]}
-            for attr in ("official_name", "common_name"):
-                if getattr(country, attr, None):
-                    names["en"].append(getattr(country, attr))
+            names: dict[str, list[str]] = {"en": [english, iso_name, *other_names]}
             for locale, table in territories.items():
                 code = LOCALES[locale]
                 if iso in table:
