@@ -43,6 +43,22 @@ def test_unknown_person_gets_one_id_across_languages(recognise):
     assert next(iter(found.values())).startswith(UNKNOWN_PREFIX)
 
 
+# Vietnamese titles (lang/vi/titles.toml) introduce people the knowledge base lacks; a
+# ministry's capitalised first syllables (Bộ Tài chính) are not taken for a name. Our own sentences.
+VIETNAMESE_TITLES = [
+    ("Đại tướng Lương Văn Khải dự lễ đón tại Hà Nội.", {"Lương Văn Khải"}),
+    ("Trợ lý Ngoại trưởng Daniel Kritenbrink và Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt gặp nhau.",
+     {"Daniel Kritenbrink", "Đỗ Hùng Việt"}),
+    ("Ông Marc Knapper cho biết Bộ Tài chính và Bộ Công an sẽ hợp tác.", {"Marc Knapper"}),
+]
+
+
+@pytest.mark.parametrize("text,people", VIETNAMESE_TITLES)
+def test_vietnamese_titles_introduce_unknown_people(recognise, text, people):
+    mentions, entities = recognise(text, "vi")
+    assert {m.surface for m in mentions if m.type == "person"} == people
+
+
 def test_unknown_cyrillic_person_is_named_in_english(recognise):
     entities = recognise(UNKNOWN_PERSON["ru"], "ru")[1]
     person = next(e for e in entities if e.type == "person")

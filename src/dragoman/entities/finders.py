@@ -12,6 +12,8 @@ model can replace one without touching the rest:
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -74,9 +76,26 @@ def _name_run(text: str, words: list[re.Match[str]], i: int, step: int) -> list[
 
 
 @lru_cache(maxsize=None)
+def marks_tell_words_apart(lang: str) -> bool:
+    """``lang/<code>/letters.toml`` ``marks_tell_words_apart``: diacritics that change the word."""
+    return bool(langdata.load(lang, "letters").get("marks_tell_words_apart", False))
+
+
+def _marked_lower(word: str) -> str:
+    return unicodedata.normalize("NFC", word).lower()
+
+
+def title_word_key(lang: str) -> Callable[[str], str]:
+    """How title words are compared: folded (spelling-blind), or with their marks where marks tell
+    words apart (Vietnamese văn in cố vấn is not Văn in a name)."""
+    return _marked_lower if marks_tell_words_apart(lang) else fold
+
+
+@lru_cache(maxsize=None)
 def _titles(lang: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     data = langdata.load(lang, "titles")
-    split = lambda items: tuple(sorted((tuple(fold(w) for w in t.split()) for t in items), key=len, reverse=True))
+    key = title_word_key(lang)
+    split = lambda items: tuple(sorted((tuple(key(w) for w in t.split()) for t in items), key=len, reverse=True))
     return split(data.get("before", [])), split(data.get("after", []))
 
 
@@ -88,7 +107,8 @@ class TitleFinder:
         if not before and not after:
             return []
         words = _words(text)
-        folded = [fold(w.group()) for w in words]
+        key = title_word_key(lang)
+        folded = [key(w.group()) for w in words]
         # A title word is not part of the name it introduces (Cumhurbaşkanı Yardımcısı X).
         title_words = {w for title in before + after for w in title}
         spans = []
@@ -98,7 +118,7 @@ class TitleFinder:
                 if (tuple(folded[i:i + n]) == title and i + n < len(words)
                         and _TITLE_GAP.fullmatch(text[words[i + n - 1].end():words[i + n].start()])):
                     run = _name_run(text, words, i + n, +1)
-                    while run and fold(run[0].group()) in title_words:
+                    while run and key(run[0].group()) in title_words:
                         run = run[1:]
                     if run:
                         spans.append(self._span(text, run))
