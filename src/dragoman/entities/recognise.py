@@ -31,7 +31,8 @@ from ..kb.normalize import fold, is_cyrillic, phonetic_key, spell_letters
 from ..kb.translit import transliterator
 from ..lang.sentences import opens_sentence
 from . import coref
-from .finders import marks_tell_words_apart, CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, model_finder
+from .finders import (CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, marks_tell_words_apart,
+                      model_finder)
 from .gazetteer import Match, Token, find_acronyms, find_names, resolve_overlaps, tokenise
 
 # A name found only by capitalisation is kept when the article names it at least this often
@@ -360,7 +361,6 @@ def has_demonyms(lang: str) -> bool:
 
 # The words of a name: what spaces, hyphens and punctuation separate (marks stay on their letter).
 _WORDS = re.compile(r"[^\s\-‐–.,;:()\"“”«»]+")
-
 
 
 @lru_cache(maxsize=None)
