@@ -50,6 +50,8 @@ VIETNAMESE_TITLES = [
     ("Trợ lý Ngoại trưởng Daniel Kritenbrink và Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt gặp nhau.",
      {"Daniel Kritenbrink", "Đỗ Hùng Việt"}),
     ("Ông Marc Knapper cho biết Bộ Tài chính và Bộ Công an sẽ hợp tác.", {"Marc Knapper"}),
+    # An office's name after a title (Ban Chấp hành, the Central Committee) is no person.
+    ("Chủ tịch Ban Chấp hành Liên đoàn tiếp Đại sứ Marc Knapper.", {"Marc Knapper"}),
 ]
 
 

@@ -118,8 +118,13 @@ class TitleFinder:
                 if (tuple(folded[i:i + n]) == title and i + n < len(words)
                         and _TITLE_GAP.fullmatch(text[words[i + n - 1].end():words[i + n].start()])):
                     run = _name_run(text, words, i + n, +1)
+                    whole = len(run)
                     while run and key(run[0].group()) in title_words:
                         run = run[1:]
+                    # One word left after title words is the rest of an office's name (Tổng Bí
+                    # thư Ban Chấp hành: Ban is a title word, Chấp is no surname), not a person.
+                    if len(run) == 1 and whole > 1:
+                        run = []
                     if run:
                         spans.append(self._span(text, run))
                     break
