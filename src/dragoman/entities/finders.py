@@ -81,14 +81,15 @@ def marks_tell_words_apart(lang: str) -> bool:
     return bool(langdata.load(lang, "letters").get("marks_tell_words_apart", False))
 
 
-def _marked_lower(word: str) -> str:
+def marked_lower(word: str) -> str:
+    """``word`` lower-cased with its marks kept, each on its letter (NFC)."""
     return unicodedata.normalize("NFC", word).lower()
 
 
 def title_word_key(lang: str) -> Callable[[str], str]:
     """How title words are compared: folded (spelling-blind), or with their marks where marks tell
     words apart (Vietnamese văn in cố vấn is not Văn in a name)."""
-    return _marked_lower if marks_tell_words_apart(lang) else fold
+    return marked_lower if marks_tell_words_apart(lang) else fold
 
 
 @lru_cache(maxsize=None)

@@ -31,8 +31,8 @@ from ..kb.normalize import fold, is_cyrillic, phonetic_key, spell_letters
 from ..kb.translit import transliterator
 from ..lang.sentences import opens_sentence
 from . import coref
-from .finders import (CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, marks_tell_words_apart,
-                      model_finder)
+from .finders import (CapitalisedFinder, NameFinder, Span, TitleFinder, dictionary, marked_lower,
+                      marks_tell_words_apart, model_finder)
 from .gazetteer import Match, Token, find_acronyms, find_names, resolve_overlaps, tokenise
 
 # A name found only by capitalisation is kept when the article names it at least this often
@@ -139,7 +139,7 @@ class Recogniser:
         marks tell words apart (``letters.toml`` ``marks_tell_words_apart``: Vietnamese Bí, Bỉ)."""
         if match.n_tokens != 1 or not marks_tell_words_apart(lang):
             return False
-        written = unicodedata.normalize("NFC", text[match.start:match.end]).lower()
+        written = marked_lower(text[match.start:match.end])
         marked = [i for i, c in enumerate(written)
                   if any(unicodedata.combining(d) for d in unicodedata.normalize("NFD", c))]
         if not marked:
@@ -149,7 +149,7 @@ class Recogniser:
         # A one-word match may be a surname or a short name (Erdoğan, Tập): any word of a name.
         entity = self.kb.entity(match.owners[0])
         spelled = (word for name in itertools.chain(entity.all_names(), *entity.adjectives.values())
-                   for word in _WORDS.findall(unicodedata.normalize("NFC", name).lower()))
+                   for word in _WORDS.findall(marked_lower(name)))
         return not any(word.startswith(stem) for word in spelled)
 
     def _foreign_adjective(self, toks: list[Token], match: Match, lang: str) -> bool:

@@ -141,17 +141,15 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part], kind="stable")]
 
 
-# Any fixed 64-bit number distinct from the store's write lock: it names the creation of a vector table.
-VECTOR_TABLE_LOCK = 0x64726167766563
-
-
 class VectorTable:
     """The same int8 rows in a table of the store's own database (PostgreSQL), so several
     machines share them and no index folder is needed; read into memory once, then only the
     rows appended since. Same calls as :class:`VectorFile`."""
 
     def __init__(self, engine, dim: int):
-        from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, Table, text
+        from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, Table
+
+        from ..store.transactions import ensure_tables
         self.engine = engine
         self.dim = dim
         self.dtype = _row_dtype(dim)
@@ -159,13 +157,9 @@ class VectorTable:
                            Column("row", Integer, primary_key=True, autoincrement=False),
                            Column("scale", Float(precision=24), nullable=False),
                            Column("q", LargeBinary, nullable=False))
-        with engine.begin() as conn:
-            # Two ingests opening a new store at once would both create the table (PostgreSQL's
-            # IF NOT EXISTS is not safe against that): creators take turns under their own lock,
-            # not the store's write lock, which the linker may hold on another connection.
-            if engine.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VECTOR_TABLE_LOCK})
-            self.table.create(conn, checkfirst=True)
+        # Like the link tables (LinkIndex opens both, outside any write): two ingests opening a
+        # new store at once would both create it, and PostgreSQL's IF NOT EXISTS is no guard.
+        ensure_tables(engine, self.table.metadata)
         self.path = f"table {self.table.name} in {engine.url.render_as_string(hide_password=True)}"
         self._cache = np.zeros(0, dtype=self.dtype)
 
