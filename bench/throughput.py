@@ -23,7 +23,8 @@ process's CPU seconds (less disturbed by other load than wall time), peak RSS
 (``ru_maxrss`` of the ingest process and of its children, and the whole process tree's resident
 memory sampled from /proc every half second, as RSS and as PSS, which counts a shared page once),
 and seconds per stage. The stages are timed by a small runner that wraps dragoman's functions before calling the CLI (no hook in dragoman
-itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``),
+itself, so an older commit is timed the same way): ``read`` (readers, inside ``iter_inputs``), ``extract``
+(HTML main-text extraction the readers left to the process that analyses the page),
 one stage per pipeline component (``load components`` for building them), ``store`` (the SQL store's
 methods), ``link`` (the story linker's ``link``), ``corpus`` (the whole-corpus passes after
 ingest) and ``other`` (interpreter start, imports, opening the store and the index). Time is
@@ -156,6 +157,13 @@ def install_link():
         raise LookupError("no linker")
 
 
+def install_extract():
+    # HTML main-text extraction that readers left to the process analysing the page (ingest with
+    # workers defers it to them).
+    import dragoman.ingest as ingest
+    ingest.complete = timed("extract", ingest.complete)
+
+
 def install_link_inputs():
     # The linking inputs (profile, title-and-lead vector, MinHash), made by ingest's workers.
     import dragoman.stories.prepare as prepare
@@ -169,9 +177,11 @@ def install_corpus():
 
 
 def install(worker=False):
-    chosen = (("pipeline", install_pipeline), ("link inputs", install_link_inputs)) if worker else (
-        ("read", install_read), ("pipeline", install_pipeline), ("store", install_store), ("link", install_link),
-        ("link inputs", install_link_inputs), ("corpus", install_corpus))
+    chosen = (("extract", install_extract), ("pipeline", install_pipeline),
+              ("link inputs", install_link_inputs)) if worker else (
+        ("read", install_read), ("extract", install_extract), ("pipeline", install_pipeline),
+        ("store", install_store), ("link", install_link), ("link inputs", install_link_inputs),
+        ("corpus", install_corpus))
     for label, install_one in chosen:
         hook(label, install_one)
 

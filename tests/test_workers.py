@@ -20,10 +20,12 @@ import pytest
 
 from dragoman import jobs
 from dragoman.doc import Article, RawDocument, Rejection
+from dragoman.entities.finders import claim_model
 from dragoman.export import iter_rows
 from dragoman.pipeline import Pipeline, component
 from dragoman.store import open_store
 from dragoman.stories import HashingEmbedder, LinkIndex, Linker, StoryReader
+from dragoman import workers
 from dragoman.workers import PreparePool, component_modules
 
 HERE = Path(__file__).parent
@@ -57,7 +59,19 @@ class CrashesWorker:
         return article
 
 
+@component("test_workers_model", requires=("text",))
+class UsesALargeModel:
+    """Stands for a large NER model, on texts that mention MODEL: notes which process used it."""
+
+    def __call__(self, article: Article) -> Article:
+        if "MODEL" in article.raw_text:
+            claim_model(TEST_MODEL)
+            article.author = f"process {os.getpid()}"
+        return article
+
+
 PIPELINE = ["test_workers_text", "test_workers_fails"]
+TEST_MODEL = "test:large-model"
 
 TOPICS = ["Kazakhstan and Uzbekistan signed a water sharing agreement in Tashkent on Monday",
           "The railway from Almaty to Urumqi opened a second track for freight trains",
@@ -145,6 +159,38 @@ def test_a_worker_crash_rejects_only_the_input_that_caused_it(tmp_path):
     assert len(crashed) == 1 and "worker" in crashed[0].reason and "exit status 3" in crashed[0].reason
     assert report.added == 18  # every other input was stored
     assert len(rows) == 18
+
+
+def _with_model(n: int, every: int) -> list[RawDocument]:
+    texts = [f"{TOPICS[i % len(TOPICS)]}. Report {i}{' MODEL' if i % every == 0 else ''}." for i in range(n)]
+    return [RawDocument(id=f"m{i}", origin=f"/m/{i}.txt", input_format="text", raw=t.encode(), text=t)
+            for i, t in enumerate(texts)]
+
+
+def _prepared_with_model(items, **pool_options):
+    with PreparePool(2, components=[*PIPELINE, "test_workers_model"], batch=4, **pool_options) as pool:
+        prepared = [p for batch in pool.prepare(items) for p in batch]
+        owners = {key: set(slots) for key, slots in pool.model_owners.items()}
+    return prepared, owners
+
+
+def test_a_large_model_is_loaded_by_one_worker_when_its_inputs_are_few(monkeypatch):
+    monkeypatch.setattr(workers, "MODEL_OVERFLOW", 10**6)  # never too many for the owner
+    items = _with_model(40, every=6)
+    prepared, owners = _prepared_with_model(items)
+    assert [p.item.origin for p in prepared] == [i.origin for i in items]  # input order kept
+    assert all(isinstance(p.result, Article) for p in prepared)  # none lost on the way to the owner
+    users = {p.result.author for p in prepared if "MODEL" in p.item.text}
+    assert len(users) == 1 and len(owners[TEST_MODEL]) == 1
+    assert all(p.result.author is None for p in prepared if "MODEL" not in p.item.text)
+
+
+def test_a_model_whose_inputs_are_too_many_for_one_worker_is_shared(monkeypatch):
+    monkeypatch.setattr(workers, "MODEL_OVERFLOW", -10**6)  # any queue at the owner is too long
+    prepared, owners = _prepared_with_model(_with_model(24, every=1))
+    assert all(isinstance(p.result, Article) and p.result.author for p in prepared)
+    assert owners[TEST_MODEL] == {0, 1}
+    assert len({p.result.author for p in prepared}) == 2
 
 
 def test_components_registered_outside_dragoman_are_imported_by_the_workers():

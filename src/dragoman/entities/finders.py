@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -92,29 +92,42 @@ def title_word_key(lang: str) -> Callable[[str], str]:
     return marked_lower if marks_tell_words_apart(lang) else fold
 
 
+Titles = dict[str, tuple[tuple[str, ...], ...]]  # first word -> the titles starting with it, longest first
+
+
 @lru_cache(maxsize=None)
-def _titles(lang: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+def _titles(lang: str) -> tuple[Titles, Titles, frozenset[str]]:
+    """``lang``'s titles before and after a name, by first word (one look-up per word of a text
+    instead of a comparison with every title), and every word of any title."""
     data = langdata.load(lang, "titles")
     key = title_word_key(lang)
-    split = lambda items: tuple(sorted((tuple(key(w) for w in t.split()) for t in items), key=len, reverse=True))
-    return split(data.get("before", [])), split(data.get("after", []))
+
+    def by_first(items: list[str]) -> Titles:
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for title in sorted((tuple(key(w) for w in t.split()) for t in items), key=len, reverse=True):
+            if title:
+                found.setdefault(title[0], []).append(title)
+        return {first: tuple(titles) for first, titles in found.items()}
+
+    before, after = by_first(data.get("before", [])), by_first(data.get("after", []))
+    words = frozenset(w for titles in (*before.values(), *after.values()) for title in titles for w in title)
+    return before, after, words
 
 
 class TitleFinder:
     """``President X`` / ``X elnök``: the capitalised words next to a title are a person."""
 
     def find(self, text: str, lang: str) -> list[Span]:
-        before, after = _titles(lang)
+        before, after, title_words = _titles(lang)
         if not before and not after:
             return []
         words = _words(text)
         key = title_word_key(lang)
         folded = [key(w.group()) for w in words]
-        # A title word is not part of the name it introduces (Cumhurbaşkanı Yardımcısı X).
-        title_words = {w for title in before + after for w in title}
+        # (A title word is not part of the name it introduces: Cumhurbaşkanı Yardımcısı X.)
         spans = []
         for i in range(len(words)):
-            for title in before:
+            for title in before.get(folded[i], ()):
                 n = len(title)
                 if (tuple(folded[i:i + n]) == title and i + n < len(words)
                         and _TITLE_GAP.fullmatch(text[words[i + n - 1].end():words[i + n].start()])):
@@ -129,7 +142,7 @@ class TitleFinder:
                     if run:
                         spans.append(self._span(text, run))
                     break
-            for title in after:
+            for title in after.get(folded[i], ()):
                 n = len(title)
                 if tuple(folded[i:i + n]) == title and i > 0:
                     # A lower-case adjective may sit between name and title (Trump amerikai elnök).
@@ -237,14 +250,57 @@ class SpacyFinder:
                 for e in self._nlp(text).ents if e.label_ in _SPACY_LABELS]
 
 
+class ModelElsewhere(Exception):
+    """This process was told to leave ``key``'s model to another one (:func:`allow_models`)."""
+
+    def __init__(self, key: str):
+        super().__init__(f"the {key} model is loaded by another process")
+        self.key = key
+
+
+# The model keys this process may load; None: any. Ingest's worker processes share out the large
+# NER models (natasha alone holds about 200 MB), so that each is loaded once where it suffices.
+_allowed_models: frozenset[str] | None = None
+
+
+def allow_models(keys: Iterable[str] | None) -> None:
+    """Let this process load only the models of ``keys`` (None: any); asking :func:`model_finder`
+    for another language's model then raises :class:`ModelElsewhere`."""
+    global _allowed_models
+    _allowed_models = frozenset(keys) if keys is not None else None
+
+
 @lru_cache(maxsize=None)
+def _model_spec(lang: str) -> tuple[str | None, str | None]:
+    spec = langdata.load(lang, "titles").get("ner", {})
+    return spec.get("backend"), spec.get("model")
+
+
+def model_key(lang: str) -> str | None:
+    """The name of the statistical model ``lang`` uses (``natasha``, ``spacy:fr_core_news_sm``), if any."""
+    backend, model = _model_spec(lang)
+    if backend is None:
+        return None
+    return f"{backend}:{model}" if model else backend
+
+
+def claim_model(key: str) -> None:
+    """Say this process is about to use the model ``key``; raises :class:`ModelElsewhere` when
+    :func:`allow_models` left it to another process."""
+    if _allowed_models is not None and key not in _allowed_models:
+        raise ModelElsewhere(key)
+
+
 def model_finder(lang: str) -> NameFinder | None:
     """The statistical finder ``lang/<code>/titles.toml`` names under ``[ner]``, if installed.
 
     Built on the first article of a language that names one; languages naming the same model
     (Kazakh uses the Russian one) share one instance."""
-    spec = langdata.load(lang, "titles").get("ner", {})
-    return _model(spec.get("backend"), spec.get("model"))
+    key = model_key(lang)
+    if key is None:
+        return None
+    claim_model(key)
+    return _model(*_model_spec(lang))
 
 
 @lru_cache(maxsize=None)

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 
 from ..doc import RawDocument, Rejection
 from .feed import iter_feed, read_entry
-from .html import read_html
+from .html import extract_pending, read_html
 from .jsonl import iter_jsonl, parse_line
 from .sources import (FEED, HTML, JSONL, SNIFF_BYTES, TEXT, WARC, IngestStats, LoadError, Source, expand, load,
                       sniff)
 from .text import read_text
 from .warc import iter_warc, read_record
 
-__all__ = ["IngestOptions", "IngestStats", "iter_inputs", "read_guarded", "reread", "ReadError", "FORMATS"]
+__all__ = ["IngestOptions", "IngestStats", "complete", "iter_inputs", "read_guarded", "reread", "ReadError",
+           "FORMATS"]
 
 FORMATS = (TEXT, HTML, FEED, JSONL, WARC)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -32,6 +33,9 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 @dataclass(frozen=True)
 class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # per input file (per record for streamed WARC files)
+    # Leave HTML main-text extraction to the process that analyses the page (:func:`complete`):
+    # an ingest with worker processes reads in one process and extracts in all of them.
+    defer_extraction: bool = False
 
 
 class ReadError(ValueError):
@@ -93,11 +97,17 @@ def read_source(source: Source, options: IngestOptions = IngestOptions()) -> Ite
     if fmt == TEXT:
         yield read_text(data, source.origin, source.stem)
     elif fmt == HTML:
-        yield read_html(data, source.origin, source.stem)
+        yield read_html(data, source.origin, source.stem, defer=options.defer_extraction)
     elif fmt == FEED:
         yield from iter_feed(data, source.origin)
     else:
         yield from iter_jsonl(data, source.origin)
+
+
+def complete(item: RawDocument) -> RawDocument | Rejection:
+    """``item`` with everything a reader deferred done (an HTML page's main text); ``item`` itself
+    when nothing was deferred. A page that turns out to have no main text is a :class:`Rejection`."""
+    return extract_pending(item)
 
 
 def reread(input_format: str, raw: bytes, origin: str, id: str) -> RawDocument:
@@ -162,4 +172,5 @@ def _read_warc(source: Source, options: IngestOptions) -> Iterator[RawDocument |
         if not handle.peek(1):
             yield Rejection(source.origin, "empty file", WARC)
             return
-        yield from iter_warc(handle, source.origin, max_record_bytes=options.max_bytes)
+        yield from iter_warc(handle, source.origin, max_record_bytes=options.max_bytes,
+                             defer=options.defer_extraction)

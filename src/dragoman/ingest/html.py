@@ -8,8 +8,9 @@ module finds the right characters (BOM, HTTP charset, ``<meta charset>`` or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..doc import Hints, RawDocument, Rejection
+from ..doc import Hints, PendingExtraction, RawDocument, Rejection
 from .dates import to_iso
 from .encoding import NotText, decode
 from .sources import HTML
@@ -38,28 +39,40 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
 
 def read_html(data: bytes, origin: str, doc_id: str, *, url: str | None = None,
               http_charset: str | None = None, fallback_published: str | None = None,
-              input_format: str = HTML) -> RawDocument | Rejection:
-    """One HTML page as a :class:`RawDocument` (its main text), or why it cannot be one."""
+              input_format: str = HTML, defer: bool = False) -> RawDocument | Rejection:
+    """One HTML page as a :class:`RawDocument` (its main text), or why it cannot be one.
+
+    ``defer``: decode the page but leave the main-text extraction, the costly part, to
+    :func:`extract_pending` (in the process that analyses it)."""
     try:
         markup, encoding = decode_html(data, http_charset)
     except NotText as error:
         return Rejection(origin, str(error), input_format)
     if not markup.strip():
         return Rejection(origin, "empty HTML page", input_format)
+    doc = RawDocument(id=doc_id, origin=origin, input_format=input_format, raw=data, text="",
+                      encoding=encoding, pending=PendingExtraction(markup, url, fallback_published))
+    return doc if defer else extract_pending(doc)
+
+
+def extract_pending(doc: RawDocument) -> RawDocument | Rejection:
+    """``doc`` with its page's main text and metadata extracted (``doc`` itself if nothing is pending)."""
+    pending = doc.pending
+    if pending is None:
+        return doc
     from .html_extract import extract_html
 
     try:
-        extract = extract_html(markup, url)
+        extract = extract_html(pending.markup, pending.url)
     except Exception as error:  # noqa: BLE001 - one broken page must not stop the batch
-        return Rejection(origin, f"malformed HTML: {error.__class__.__name__}: {error}", input_format)
+        return Rejection(doc.origin, f"malformed HTML: {error.__class__.__name__}: {error}", doc.input_format)
     text = (extract.text or "").strip() if extract is not None else ""
     if len(text.split()) < MIN_MAIN_TEXT_WORDS:
-        return Rejection(origin, "no main text found in HTML", input_format)
-    hints = Hints(title=extract.title or None, published=to_iso(extract.published) or fallback_published,
+        return Rejection(doc.origin, "no main text found in HTML", doc.input_format)
+    hints = Hints(title=extract.title or None, published=to_iso(extract.published) or pending.fallback_published,
                   author=extract.author or None, source=extract.source or None,
-                  lang=extract.lang or None, url=url)
-    return RawDocument(id=doc_id, origin=origin, input_format=input_format, raw=data, text=extract.text,
-                       hints=hints, encoding=encoding)
+                  lang=extract.lang or None, url=pending.url)
+    return replace(doc, text=extract.text, hints=hints, pending=None)
 
 
 # Elements after which a fragment's text starts a new paragraph.

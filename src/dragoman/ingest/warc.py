@@ -34,7 +34,8 @@ class TruncatedWarc(Exception):
     pass
 
 
-def iter_warc(stream: BinaryIO, origin: str, *, max_record_bytes: int) -> Iterator[RawDocument | Rejection]:
+def iter_warc(stream: BinaryIO, origin: str, *, max_record_bytes: int,
+              defer: bool = False) -> Iterator[RawDocument | Rejection]:
     """Every HTML response in the WARC ``stream`` (plain or gzip) as a :class:`RawDocument`."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -60,7 +61,7 @@ def iter_warc(stream: BinaryIO, origin: str, *, max_record_bytes: int) -> Iterat
                 record = next(records, None)
                 if record is None:
                     break
-                item = _record_document(record, origin, max_record_bytes)
+                item = _record_document(record, origin, max_record_bytes, defer)
             read += 1
             if item is not None:
                 yield item
@@ -145,7 +146,8 @@ def _after(read: int) -> str:
     return f"after {read} records, " if read else ""
 
 
-def _record_document(record, origin: str, max_record_bytes: int) -> RawDocument | Rejection | None:
+def _record_document(record, origin: str, max_record_bytes: int,
+                     defer: bool = False) -> RawDocument | Rejection | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None  # requests, metadata, warcinfo, DNS: not articles
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -171,7 +173,7 @@ def _record_document(record, origin: str, max_record_bytes: int) -> RawDocument 
     raw = _one_record(record, uri, body)
     doc = read_html(body, where, entry_id(uri, body), url=uri,
                     http_charset=charset.group(1) if charset else None,
-                    fallback_published=warc_date, input_format=WARC)
+                    fallback_published=warc_date, input_format=WARC, defer=defer)
     if isinstance(doc, RawDocument):
         doc.raw = raw
     return doc

@@ -13,7 +13,6 @@ import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 from .. import lang as langdata
 
@@ -49,6 +48,8 @@ def signature(text: str) -> np.ndarray | None:
     """MinHash signature (uint32, NUM_PERM values), or ``None`` for a text too short to compare."""
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
+    from datasketch import MinHash  # here, not at the top: it imports scipy (40 MB), which only this needs
+
     permutations, scheme = _permutations()
     sketch = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=scheme)
     sketch.update_batch(list(shingles(text)))
@@ -62,6 +63,8 @@ def _permutations():
     """The seeded permutations, drawn once (datasketch redraws them for every MinHash)."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
+        from datasketch import MinHash
+
         template = MinHash(num_perm=NUM_PERM)
         _PERMUTATIONS = (template.permutations, template.scheme)
     return _PERMUTATIONS
