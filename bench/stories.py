@@ -2,6 +2,7 @@
 
     python bench/stories.py                      # 20 000 articles, hashing embedder, 100k search
     python bench/stories.py --articles 2000 --e5 # real multilingual embedder on a smaller run
+    python bench/stories.py --articles 100000    # the cost per article at 10k, 50k and 100k stored
 
 The corpus is generated here from templates in seven languages: meetings, visits, phone calls
 and signings between a pool of leaders, in many places and dates, each story reported by one to
@@ -11,8 +12,9 @@ mention a meeting in passing, late arrivals (reports ingested long after their s
 contradicting sources (another place). Entities, events and facts are filled as the upstream
 stages would fill them.
 
-Prints: linking throughput at 5 000 / 10 000 / 20 000 articles (cumulative and per segment, to
-show the cost per article does not grow), pairwise story precision/recall, near-copy
+Prints: linking throughput at 5 000 / 10 000 / 20 000 / 50 000 articles (cumulative and per
+segment), the cost per article with 10 000, 50 000 and 100 000 articles in the store (over the
+1 000 linked last before each; ``--articles 100000`` for all three) and its growth, pairwise story precision/recall, near-copy
 precision/recall, peak memory (max RSS), and search latency over 100 000 stored vectors (the
 corpus is topped up by bulk-loading generated article vectors and rows, not by linking them).
 """
@@ -254,6 +256,13 @@ def bulk_vectors(index: LinkIndex, generator: Generator, total: int) -> None:
     index.changed()
 
 
+# Store sizes at which the cost per article is measured (issue 12: it must rise by less than
+# SCALING_TARGET from 10k to 100k), each over the PROBE_ARTICLES linked just before.
+PROBE_MARKS = (10000, 50000, 100000)
+PROBE_ARTICLES = 1000
+SCALING_TARGET = 0.20
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=20000)
@@ -282,8 +291,12 @@ def main() -> int:
           f"({len({r[1] for r in rows})} gold stories, {sum(1 for r in rows if r[2])} reprints and translations, "
           f"langs {dict(Counter(r[0].lang for r in rows).most_common())})")
 
-    marks = [m for m in (5000, 10000, 20000) if m < len(rows)] + [len(rows)]
-    marks = sorted(set(marks))
+    # Each probe is the PROBE_ARTICLES linked last before the store holds that many: its cost per
+    # article is the cost at that store size (a long segment would average over its growth).
+    probes = [m for m in PROBE_MARKS if m <= len(rows)]
+    marks = sorted({*(m for m in (5000, 10000, 20000, 50000) if m < len(rows)), len(rows),
+                    *(m - PROBE_ARTICLES for m in probes), *probes} - {0})
+    probe_cost: dict[int, float] = {}
     done, total_time = 0, 0.0
     # CPU seconds are printed beside wall seconds: the machine is shared, and CPU time shows the
     # cost per article without other people's load.
@@ -299,8 +312,18 @@ def main() -> int:
         total_cpu += cpu
         print(f"{mark:>9} {report.seconds:>15.1f} {cpu:>14.1f} {cpu * 1000 / len(segment):>15.2f} "
               f"{total_time:>18.1f} {mark / total_time:>14.0f}")
+        if mark in probes and done == mark - PROBE_ARTICLES:
+            probe_cost[mark] = cpu * 1000 / len(segment)
         done = mark
     print(f"linking: {len(rows) / total_time:.0f} articles/s wall, {len(rows) / total_cpu:.0f} articles/s of CPU")
+    if probe_cost:
+        first = min(probe_cost)
+        print(f"cost per article with the store at {', '.join(f'{m:,}' for m in probe_cost)} articles "
+              f"(CPU ms, the {PROBE_ARTICLES:,} linked last): "
+              + ", ".join(f"{cost:.2f}" for cost in probe_cost.values())
+              + "; growth from the first: " + ", ".join(f"{probe_cost[m] / probe_cost[first] - 1:+.0%}"
+                                                       for m in probe_cost if m != first)
+              + f" (target: under +{SCALING_TARGET:.0%})")
 
     with engine.connect() as conn:
         from sqlalchemy import select

@@ -36,13 +36,16 @@ class Hints:
 
 @dataclass
 class PendingExtraction:
-    """A decoded HTML page whose main text is not extracted yet.
+    """An HTML page whose main text is not extracted yet.
 
     Extraction is the costly part of reading a page; a reader that defers it (ingest with worker
     processes) leaves it to whichever process analyses the document
-    (:func:`dragoman.ingest.complete`)."""
+    (:func:`dragoman.ingest.complete`). Only bytes are kept, not the decoded page: the reader
+    decoded it once to check it is text, and the analysing process decodes it again the same way,
+    so the documents waiting in the writer's read-ahead stay small."""
 
-    markup: str
+    body: bytes | None = None  # the page's bytes when they are not the document's ``raw`` (a WARC record's body)
+    http_charset: str | None = None  # the charset the container declared, to decode the page the same way again
     url: str | None = None
     fallback_published: str | None = None  # the container's date (a WARC record's), if the page has none
 

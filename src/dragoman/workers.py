@@ -32,6 +32,7 @@ that kills a worker on its own is rejected with a reason saying so.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -64,8 +65,9 @@ SHARED_VECTORS_MAX = 20000
 # worker (a Russian-only corpus) and another one shares them.
 MODEL_OVERFLOW = 2 * PREPARE_BATCH
 # Batches read ahead per worker: enough that a worker finds work while an earlier batch waits for
-# inputs handed to the worker that has their model.
-BATCHES_PER_WORKER = 4
+# inputs handed to the worker that has their model (which may be loading it: spaCy's French takes
+# 4 s). A waiting input is its raw bytes, so this costs a few MB.
+BATCHES_PER_WORKER = 8
 # Environment variables that set the threads of the numerical libraries a worker loads.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -132,7 +134,8 @@ class _Worker:
         self.vectors_sent = 0  # position in the pool's shared-vector log
         self.process = context.Process(target=work, name=f"dragoman-worker-{slot}", daemon=True,
                                        args=(slot, self.tasks, sender, spec))
-        self.process.start()
+        with _environment({variable: str(spec["threads"]) for variable in THREAD_VARIABLES}):
+            self.process.start()
         sender.close()  # the worker's end: once it exits, reading here ends too
 
     def messages(self) -> list:
@@ -360,6 +363,23 @@ class PreparePool:
             else:  # one of these killed it: one at a time, to find which
                 for one in sent.positions:
                     self._send(fresh, sent.batch, [one], batch.items)
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """``values`` in this process's environment while a worker is started, so that the worker has
+    them from its first instruction: the numerical libraries read their thread counts when they
+    load, which unpickling the worker's task already does."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _load(worker: _Worker) -> int:

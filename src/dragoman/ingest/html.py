@@ -50,9 +50,9 @@ def read_html(data: bytes, origin: str, doc_id: str, *, url: str | None = None,
         return Rejection(origin, str(error), input_format)
     if not markup.strip():
         return Rejection(origin, "empty HTML page", input_format)
-    doc = RawDocument(id=doc_id, origin=origin, input_format=input_format, raw=data, text="",
-                      encoding=encoding, pending=PendingExtraction(markup, url, fallback_published))
-    return doc if defer else extract_pending(doc)
+    doc = RawDocument(id=doc_id, origin=origin, input_format=input_format, raw=data, text="", encoding=encoding,
+                      pending=PendingExtraction(None, http_charset, url, fallback_published))
+    return doc if defer else _extract(doc, doc.pending, markup)
 
 
 def extract_pending(doc: RawDocument) -> RawDocument | Rejection:
@@ -60,10 +60,18 @@ def extract_pending(doc: RawDocument) -> RawDocument | Rejection:
     pending = doc.pending
     if pending is None:
         return doc
+    try:
+        markup, _ = decode_html(pending.body if pending.body is not None else doc.raw, pending.http_charset)
+    except NotText as error:  # decoded once already: only a changed document gets here
+        return Rejection(doc.origin, str(error), doc.input_format)
+    return _extract(doc, pending, markup)
+
+
+def _extract(doc: RawDocument, pending: PendingExtraction, markup: str) -> RawDocument | Rejection:
     from .html_extract import extract_html
 
     try:
-        extract = extract_html(pending.markup, pending.url)
+        extract = extract_html(markup, pending.url)
     except Exception as error:  # noqa: BLE001 - one broken page must not stop the batch
         return Rejection(doc.origin, f"malformed HTML: {error.__class__.__name__}: {error}", doc.input_format)
     text = (extract.text or "").strip() if extract is not None else ""

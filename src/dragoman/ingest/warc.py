@@ -15,6 +15,7 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from ..doc import Rejection, RawDocument
@@ -175,6 +176,8 @@ def _record_document(record, origin: str, max_record_bytes: int,
                     http_charset=charset.group(1) if charset else None,
                     fallback_published=warc_date, input_format=WARC, defer=defer)
     if isinstance(doc, RawDocument):
+        if doc.pending is not None:  # extraction deferred: it needs the body, which raw now wraps
+            doc.pending = replace(doc.pending, body=body)
         doc.raw = raw
     return doc
 
