@@ -14,9 +14,10 @@ stages would fill them.
 
 Prints: linking throughput at 5 000 / 10 000 / 20 000 / 50 000 articles (cumulative and per
 segment), the cost per article with 10 000, 50 000 and 100 000 articles in the store (over the
-1 000 linked last before each; ``--articles 100000`` for all three) and its growth, pairwise story precision/recall, near-copy
-precision/recall, peak memory (max RSS), and search latency over 100 000 stored vectors (the
-corpus is topped up by bulk-loading generated article vectors and rows, not by linking them).
+1 000 linked last before each; ``--articles 100000`` for all three) and its growth, pairwise story
+precision/recall, near-copy precision/recall, peak memory (max RSS), and search latency over 100 000
+stored vectors (the corpus is topped up by bulk-loading generated article vectors and rows, not by
+linking them).
 """
 from __future__ import annotations
 

@@ -8,9 +8,9 @@ This process reads the inputs, hands them to the workers in batches of
 :data:`~dragoman.prepare.PREPARE_BATCH` and gets :class:`~dragoman.prepare.PreparedArticle`
 lists back, which it yields in input order, so the store is the same whatever the number of
 workers. At most ``BATCHES_PER_WORKER * workers + 1`` batches are out at a time, so memory does
-not grow with the input. Workers are started with ``spawn`` (a fork would copy the encoder's thread pool and the
-store's connections), each with one OpenMP thread, and ignore Ctrl-C: the writer decides what
-an interruption keeps. A worker that sees its parent go (``kill -9``) exits.
+not grow with the input. Workers are started with ``spawn`` (a fork would copy the encoder's
+thread pool and the store's connections), each with one OpenMP thread, and ignore Ctrl-C: the
+writer decides what an interruption keeps. A worker that sees its parent go (``kill -9``) exits.
 
 The readers leave HTML main-text extraction to the workers (``IngestOptions.defer_extraction``):
 this process decodes, hashes and writes; the costly parts run in parallel.
