@@ -94,7 +94,6 @@ class Preparer:
                 prepared.link = link
         return out
 
-
     def _analyse(self, item: RawDocument | Rejection) -> Article | Rejection | NeedsModel:
         if isinstance(item, Rejection):
             return item

@@ -406,8 +406,7 @@ def work(slot: int, tasks, results, spec: dict) -> None:
 
     ``results`` is the sending end of a pipe: ``send`` returns once the message is written."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
-    for variable in THREAD_VARIABLES:
-        os.environ[variable] = str(spec["threads"])
+    # (THREAD_VARIABLES are in this process's environment from its start: see _Worker.)
     threading.Thread(target=_exit_with_parent, args=(spec["parent"],), daemon=True).start()
     try:
         for module in spec["modules"]:

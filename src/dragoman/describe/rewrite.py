@@ -64,7 +64,9 @@ def rewrite_reasons(text: str) -> tuple[bool, list[str]]:
     reasons: list[str] = []
     seen: set[str] = set()
     anywhere = _any_phrase()
-    for signal in known if anywhere is not None and anywhere.search(text) else ():
+    if anywhere is None or not anywhere.search(text):
+        known = ()  # no phrase anywhere: no signal can match
+    for signal in known:
         phrase = signal.phrase.lower()
         if any(phrase in other or other in phrase for other in seen):
             continue

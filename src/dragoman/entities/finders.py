@@ -124,7 +124,6 @@ class TitleFinder:
         words = _words(text)
         key = title_word_key(lang)
         folded = [key(w.group()) for w in words]
-        # (A title word is not part of the name it introduces: Cumhurbaşkanı Yardımcısı X.)
         spans = []
         for i in range(len(words)):
             for title in before.get(folded[i], ()):
@@ -133,6 +132,7 @@ class TitleFinder:
                         and _TITLE_GAP.fullmatch(text[words[i + n - 1].end():words[i + n].start()])):
                     run = _name_run(text, words, i + n, +1)
                     whole = len(run)
+                    # A title word is not part of the name it introduces (Cumhurbaşkanı Yardımcısı X).
                     while run and key(run[0].group()) in title_words:
                         run = run[1:]
                     # One word left after title words is the rest of an office's name (Tổng Bí

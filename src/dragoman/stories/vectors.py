@@ -150,6 +150,7 @@ class VectorTable:
         from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, Table
 
         from ..store.transactions import ensure_tables
+
         self.engine = engine
         self.dim = dim
         self.dtype = _row_dtype(dim)
