@@ -133,6 +133,46 @@ def test_agency_credit_is_not_an_entity(lang, text, agency):
     assert not [e for e in recognise(text, lang)[1] if e.type == "org"]
 
 
+@pytest.mark.parametrize("lang,text,agency", [
+    ("en", "ASTANA, 3 March (Reuters) - The talks ended.", "Reuters"),
+    ("fr", "ASTANA, 3 mars (AFP) – Les discussions ont pris fin.", "AFP"),
+    ("ru", "АСТАНА, 3 марта. /ТАСС/. Переговоры завершились.", "ТАСС"),
+    ("hu", "A tárgyalások véget értek.\nMTI", "MTI"),
+])
+def test_knowledge_base_agency_credit_is_not_an_entity(lang, text, agency):
+    """The knowledge base knows these agencies; credited as the source they are still no entity."""
+    assert load_kb().lookup(agency)
+    assert not [e for e in Recogniser(load_kb(), use_models=False)(text, lang)[1] if e.type == "org"]
+
+
+# An agency cited inside the report, in its own language's name for it: an entity.
+@pytest.mark.parametrize("lang,text,agency", [
+    ("en", "Xinhua reported that the two leaders spoke for an hour.", "dm:agency-xinhua"),
+    ("vi", "Theo Tân Hoa xã, hai nhà lãnh đạo đã điện đàm trong một giờ.", "dm:agency-xinhua"),
+    ("zh", "据新华社报道，两国领导人通话一小时。", "dm:agency-xinhua"),
+    ("ar", "وقالت وكالة أنباء شينخوا إن الزعيمين تحدثا لمدة ساعة.", "dm:agency-xinhua"),
+    ("ru", "Как сообщает Синьхуа, лидеры говорили около часа.", "dm:agency-xinhua"),
+    ("vi", "Thông tấn xã Việt Nam cho biết hai bên đã ký ba văn kiện.", "dm:agency-vna"),
+    ("ko", "연합뉴스에 따르면 양국 정상은 세 건의 협정에 서명했다.", "dm:agency-yonhap"),
+    ("fa", "به گزارش خبرگزاری جمهوری اسلامی، دو وزیر در تهران دیدار کردند.", "dm:agency-irna"),
+    ("ja", "共同通信によると、両首脳は東京で会談した。", "dm:agency-kyodo"),
+])
+def test_agency_cited_in_the_report_is_an_entity(lang, text, agency):
+    found = {e.id for e in Recogniser(load_kb(), use_models=False)(text, lang)[1]}
+    assert agency in found
+
+
+def test_article_own_agency_is_not_an_entity_but_a_cited_one_is():
+    from dragoman.entities.component import Entities
+
+    article = Article(id="a", origin="a.txt", input_format="text", raw_text="", hash="")
+    article.text = ("Tokayev met Xi Jinping in Astana, Xinhua reported.\n"
+                    "This story was first published by Kazinform.")
+    article.lang, article.source = "en", "Kazinform"
+    names = [e.name for e in Entities()(article).entities]
+    assert "Xinhua News Agency" in names and "Kazinform" not in names
+
+
 def test_agency_named_as_a_party_is_kept():
     recognise = Recogniser(load_kb(), finders=[_FixedOrg("Reuters")])
     entities = recognise("The minister told Reuters that talks would resume.", "en")[1]

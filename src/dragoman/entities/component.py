@@ -5,10 +5,10 @@ from ..doc import Article, EntityRef, Mention
 from ..kb import load_kb
 from ..kb.normalize import fold
 from ..pipeline import component
-from .recognise import UNKNOWN_PREFIX, Recogniser
+from .recognise import AGENCY_ROLE, UNKNOWN_PREFIX, Recogniser
 
 
-@component("entities", requires=("text", "title", "lang"), uses=("author",),
+@component("entities", requires=("text", "title", "lang"), uses=("author", "source", "published"),
            provides=("mentions", "title_mentions", "entities"))
 class Entities:
     """Fills ``article.mentions`` (offsets into ``article.text``), ``article.title_mentions``
@@ -22,22 +22,31 @@ class Entities:
     When ``describe`` ran first (the default order), a byline left in the text (``Par Lucie
     Garnier``) is not taken for a person the article is about: an unknown name equal to
     ``article.author`` is dropped. Known people keep their mentions even when they sign.
+    Likewise the news agency that is the article's own ``source`` (``MOSCOW (Kazinform) –``,
+    "originally published by Kazinform") is where the report comes from, not what it is about;
+    another agency it cites ("Xinhua reported") stays.
     """
 
     def __init__(self) -> None:
-        kb = load_kb()
+        kb = self.kb = load_kb()
         self.recognise = Recogniser(kb)
         self.recognise_headline = Recogniser(kb, finders=[])
 
     def __call__(self, article: Article) -> Article:
-        article.mentions, article.entities = self.recognise(article.text or "", article.lang)
+        day = article.published  # which office each person held (the Kazakh president)
+        article.mentions, article.entities = self.recognise(article.text or "", article.lang, day)
         article.title_mentions = []
         if article.title and article.title.strip():
-            article.title_mentions, headline = self.recognise_headline(article.title, article.lang)
+            article.title_mentions, headline = self.recognise_headline(article.title, article.lang, day)
             article.entities = merge_headline(article.entities, headline)
         author = article.author
         if author:
             article.mentions, article.entities = drop_author(article.mentions, article.entities, author)
+        if article.source:
+            own = {e.id for e in self.kb.lookup(article.source) if e.role == AGENCY_ROLE}
+            if own & {e.id for e in article.entities}:
+                article.mentions, article.entities = drop_ids(article.mentions, article.entities, own)
+                article.title_mentions = [m for m in article.title_mentions if m.entity_id not in own]
         return article
 
 
@@ -48,8 +57,12 @@ def drop_author(mentions: list[Mention], entities: list[EntityRef], author: str
               and fold(e.name) == fold(author)}
     if not signed:
         return mentions, entities
-    return ([m for m in mentions if m.entity_id not in signed],
-            [e for e in entities if e.id not in signed])
+    return drop_ids(mentions, entities, signed)
+
+
+def drop_ids(mentions: list[Mention], entities: list[EntityRef], ids: set[str]
+             ) -> tuple[list[Mention], list[EntityRef]]:
+    return [m for m in mentions if m.entity_id not in ids], [e for e in entities if e.id not in ids]
 
 
 def merge_headline(entities: list[EntityRef], headline: list[EntityRef]) -> list[EntityRef]:

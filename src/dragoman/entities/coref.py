@@ -5,11 +5,14 @@
 - Role phrases (``the Kazakh president``, ``a kazah elnök``, ``Kırgız mevkidaşı``,
   ``казахстанский лидер``): a country adjective followed by a role word of
   ``lang/<code>/roles.toml`` resolves to the person of that country named in the article whose
-  office matches the role's class (``lang/xx/roles.toml``). No such person: no mention.
+  office on the article's date matches the role's class (``lang/xx/roles.toml``). When the
+  article names nobody who fits, the knowledge base's holder of that office on that date does
+  (``offices`` of ``kb/data/people.jsonl``); no date or no single holder: no mention.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +20,9 @@ from .. import lang as langdata
 from ..kb.normalize import name_key
 from .gazetteer import Token
 
+# Role classes that name one office, so that its holder on a date is one person. "leader" may
+# be the president or the prime minister (the Saudi leader): only a person the article names.
+OFFICE_CLASSES = frozenset({"president", "prime_minister", "foreign_minister"})
 # How many words may stand between the adjective and the role word (der kasachische Präsident
 # needs none, "Kazakh counterpart" none, "kazah kollégája" none; allow one for inserted words).
 MAX_ROLE_GAP = 1
@@ -24,11 +30,12 @@ MAX_ROLE_GAP = 1
 
 @dataclass
 class Person:
-    """A person the article names: id, country and office, and the surnames they go by."""
+    """A person the article names: id, country, the offices held on the article's date, and the
+    surnames they go by."""
 
     id: str
     country: str
-    role: str
+    roles: tuple[str, ...]
     surnames: frozenset[str]
 
 
@@ -74,11 +81,14 @@ def role_at(toks: list[Token], first: int, last: int, lang: str) -> tuple[int, i
 
 def resolve_role(country: str, cls: str, people: list[Person]) -> Person | None:
     """The one person of ``country`` in the article whose office fits ``cls``."""
-    pattern = _role_classes().get(cls)
-    if pattern is None:
-        return None
-    hits = [p for p in people if p.country == country and pattern.search(p.role)]
+    hits = [p for p in people if p.country == country and fits(cls, p.roles)]
     return hits[0] if len(hits) == 1 else None
+
+
+def fits(cls: str, roles: Iterable[str]) -> bool:
+    """Whether one of the offices ``roles`` belongs to the role class ``cls``."""
+    pattern = _role_classes().get(cls)
+    return pattern is not None and any(pattern.search(role) for role in roles)
 
 
 def surnames_of(names: list[str]) -> frozenset[str]:

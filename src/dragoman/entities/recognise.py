@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .. import lang as langdata
 from ..doc import EntityRef, Mention
-from ..kb.model import ADJECTIVE, KnowledgeBase
+from ..kb.model import ADJECTIVE, NAME, SHORT, Entity, KnowledgeBase
 from ..kb.morph import inflection
 from ..kb.normalize import fold, is_cyrillic, phonetic_key, spell_letters
 from ..kb.translit import transliterator
@@ -43,6 +43,8 @@ UNKNOWN_PREFIX = "dm:name:"
 # finder takes their words for an unknown name, but they are not listed as the article's
 # entities: a region is where things happen, not a party to them.
 REGION_ROLE = "region"
+# The ``role`` of the knowledge base's news agencies (``kb/data/orgs.jsonl``).
+AGENCY_ROLE = "news agency"
 # Finders whose one-word names are checked against the language's dictionary and its
 # ``[ner] common_words`` (titles.toml): statistical models tag capitalised ordinary words
 # (Publié, État, Мемлекет) as names, most of all in a language they were not trained on.
@@ -76,7 +78,10 @@ class Recogniser:
         found.append(CapitalisedFinder())
         return found
 
-    def __call__(self, text: str, lang: str | None) -> tuple[list[Mention], list[EntityRef]]:
+    def __call__(self, text: str, lang: str | None, day: str | None = None
+                 ) -> tuple[list[Mention], list[EntityRef]]:
+        """Mentions and entities of ``text``; ``day`` (the article's date, ISO) tells which
+        office each person held, for role phrases (``the Kazakh president``)."""
         lang = lang or name_languages()["unknown_language"]
         # Apostrophes that write a letter (Uzbek Erdo‘g‘an) as that letter, one for one: the
         # offsets hold, and the surfaces are taken from the text as written at the end.
@@ -85,7 +90,8 @@ class Recogniser:
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
         matches = [m for m in matches if not self._common_word(text, toks, m, lang)
                    and not _people_not_country(toks, m, lang) and not self._other_marks(text, m, lang)
-                   and not self._foreign_adjective(toks, m, lang)]
+                   and not self._foreign_adjective(toks, m, lang) and not self._credited_agency(text, m)]
+        matches = self._without_past_surnames(matches, day)
         found: list[_Found] = []
         taken = [False] * len(toks)
         for match in matches:
@@ -95,14 +101,14 @@ class Recogniser:
             self._take(toks, taken, match.start, match.end)
         self._unknown_names(text, lang, toks, taken, found)
         self._merge_surnames(found, lang)
-        people = self._people(found)
+        people = self._people(found, day)
         for i, person in coref.surname_matches(toks, taken, people):
             tok = toks[i]
             ref = next(f for f in found if f.mention.entity_id == person.id)
             found.append(_Found(Mention(tok.start, tok.end, tok.text, person.id, "person", "coref"),
                                 ref.name, ref.weak))
             taken[i] = True
-        found.extend(self._roles(text, toks, matches, people, lang))
+        found.extend(self._roles(text, toks, matches, people, lang, day))
         mentions, refs = self._finish(found)
         if text != written:
             for m in mentions:
@@ -152,6 +158,27 @@ class Recogniser:
                    for word in _WORDS.findall(marked_lower(name)))
         return not any(word.startswith(stem) for word in spelled)
 
+    def _without_past_surnames(self, matches: list[Match], day: str | None) -> list[Match]:
+        """Without surnames alone (``short``) of people out of office on the article's date whom
+        it does not name in full: news names a former office-holder in full, and a word that
+        spells like an old surname (Turkish Nişanı "order", Nishani) is no mention of them."""
+        if not day:
+            return matches
+        named = {m.owners[0] for m in matches if m.kind == NAME}
+        out = []
+        for m in matches:
+            entity = self.kb.entity(m.owners[0])
+            if m.kind == SHORT and m.owners[0] not in named and entity.offices and not entity.roles_on(day):
+                continue
+            out.append(m)
+        return out
+
+    def _credited_agency(self, text: str, match: Match) -> bool:
+        """A news agency of the knowledge base credited as the report's source (``(MTI)``):
+        ``according to Xinhua`` names an entity, the credit does not."""
+        entity = self.kb.entity(match.owners[0])
+        return entity.role == AGENCY_ROLE and _credit_position(text, match.start, match.end)
+
     def _foreign_adjective(self, toks: list[Token], match: Match, lang: str) -> bool:
         """A one-word country adjective that only another language's ``demonyms.toml`` lists
         (Romanian azer in Hungarian Azért): demonyms are per-language data, so in a language that
@@ -178,6 +205,9 @@ class Recogniser:
                     continue
                 if entity_id.startswith(UNKNOWN_PREFIX) and (
                         _ordinary_word(span, lang) or _agency_credit(text, span)):
+                    continue
+                known = self.kb.get(entity_id)
+                if known is not None and known.role == AGENCY_ROLE and _credit_position(text, span.start, span.end):
                     continue
                 # The knowledge base vouches for a capitalised run it links to a known entity
                 # (Доналд Тръмп by its phonetic key): only unknown ones must recur.
@@ -228,7 +258,7 @@ class Recogniser:
                 m.entity_id, f.name = next(iter(owners))
                 m.how += "+surname"
 
-    def _people(self, found: list[_Found]) -> list[coref.Person]:
+    def _people(self, found: list[_Found], day: str | None) -> list[coref.Person]:
         people: dict[str, coref.Person] = {}
         for f in found:
             m = f.mention
@@ -237,14 +267,14 @@ class Recogniser:
             entity = self.kb.get(m.entity_id)
             if entity is not None:
                 names = entity.all_names()
-                people[m.entity_id] = coref.Person(entity.id, entity.country, entity.role,
+                people[m.entity_id] = coref.Person(entity.id, entity.country, tuple(entity.roles_on(day)),
                                                    coref.surnames_of(names))
             else:
-                people[m.entity_id] = coref.Person(m.entity_id, "", "", coref.surnames_of([f.name, m.surface]))
+                people[m.entity_id] = coref.Person(m.entity_id, "", (), coref.surnames_of([f.name, m.surface]))
         return list(people.values())
 
     def _roles(self, text: str, toks: list[Token], matches: list[Match], people: list[coref.Person],
-               lang: str) -> list[_Found]:
+               lang: str, day: str | None) -> list[_Found]:
         out = []
         for match in matches:
             if match.kind != ADJECTIVE or match.first_token < 0:
@@ -255,13 +285,25 @@ class Recogniser:
                 continue
             first, last, cls = role
             person = coref.resolve_role(country, cls, people)
-            if person is None:
-                continue
-            entity = self.kb.get(person.id)
+            if person is not None:
+                entity = self.kb.get(person.id)
+                entity_id, name = person.id, entity.name if entity else person.id
+            else:
+                holder = self._office_holder(country, cls, day)
+                if holder is None:
+                    continue
+                entity_id, name = holder.id, holder.name
             start, end = toks[first].start, toks[last].end
-            out.append(_Found(Mention(start, end, text[start:end], person.id, "person", "role"),
-                              entity.name if entity else person.id))
+            out.append(_Found(Mention(start, end, text[start:end], entity_id, "person", "role"), name))
         return out
+
+    def _office_holder(self, country: str, cls: str, day: str | None) -> Entity | None:
+        """The one person of the knowledge base who held an office of class ``cls`` in
+        ``country`` on ``day``."""
+        if not day or cls not in coref.OFFICE_CLASSES:
+            return None
+        holders = {e.id: e for e, office in self.kb.office_holders(country, day) if coref.fits(cls, [office])}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _finish(self, found: list[_Found]) -> tuple[list[Mention], list[EntityRef]]:
         regions = {f.mention.entity_id for f in found
@@ -318,10 +360,14 @@ def _ordinary_word(span: Span, lang: str) -> bool:
 def _agency_credit(text: str, span: Span) -> bool:
     """A news agency's name credited in brackets or slashes (``(AFP)``, ``/ТАСС/``): the source
     of the report, not an entity it is about. ``told Reuters`` still counts."""
-    if fold(span.text) not in agency_names():
-        return False
-    before = text[:span.start].rstrip(" ")
-    after = text[span.end:].lstrip(" ")
+    return fold(span.text) in agency_names() and _credit_position(text, span.start, span.end)
+
+
+def _credit_position(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start..end`` stands as a credit: in brackets or slashes, or alone
+    on its line."""
+    before = text[:start].rstrip(" ")
+    after = text[end:].lstrip(" ")
     bracketed = bool(before) and before[-1] in _CREDIT_OPEN and after[:1] in _CREDIT_CLOSE
     own_line = before[-1:] in ("", "\n") and after[:1] in ("", "\n")  # a credit line: "MTI"
     return bracketed or own_line

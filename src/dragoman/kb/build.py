@@ -62,6 +62,14 @@ MAX_OTHER_SCRIPT_ALTERNATES = 200
 _SYLLABIC = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 
 
+# A surname taken from a spelling's last word has at least this many letters: shorter ones are
+# often words in another language (Фор for Faure: English "For"), and a regnal number (Rama X)
+# is none. The curated ``short`` surnames are kept whatever their length (Abe).
+MIN_SHORT_LENGTH = 4
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+\.?")
+
+
+
 # Dictionaries used to drop alternate city names that are ordinary words in a supported
 # language (Saray "palace" for Eminönü) unless they sound like the city's name (Moszkva):
 # the languages whose ``lang/<code>/kb.toml`` sets ``city_dictionary``.
@@ -125,6 +133,27 @@ def native_names(table: str) -> dict[str, dict[str, list[str]]]:
             if data.get(table)}
 
 
+def offices_of(row: dict) -> list[list[str]]:
+    """A person's dated offices as ``[role, from, to]``, earliest first (``to`` empty while in
+    office), so the last one is the latest."""
+    offices = [[o["role"], o["from"], o.get("to") or ""] for o in row["offices"]]
+    return sorted(offices, key=lambda o: (o[1], o[2] or "9999"))
+
+
+def _surname_is_short(name: str, shorts: list[str]) -> bool:
+    """Whether the person goes by their surname (Tokayev), so that the last word of each of
+    their spellings is a short name too; not when they go by a given name (Abiy Ahmed: the last
+    word is his father's name, أحمد in Arabic)."""
+    return fold(name.replace("-", " ").split()[-1]) in {fold(short) for short in shorts}
+
+
+def _may_be_short(word: str) -> bool:
+    """A last word that can stand for its person alone: long enough (two Han or Hangul
+    syllables), not a regnal number (Rama X)."""
+    shortest = 2 if _SYLLABIC.match(word) else MIN_SHORT_LENGTH
+    return len(word) >= shortest and not _ROMAN_NUMERAL.fullmatch(word)
+
+
 def _read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -186,6 +215,10 @@ class Builder:
             for row in _read_jsonl(DATA / file):
                 entity = {k: row.get(k, "") for k in ("id", "name", "type", "role", "country")}
                 entity["names"] = {}
+                if row.get("offices"):
+                    entity["offices"] = offices_of(row)
+                    role, _, ended = entity["offices"][-1]
+                    entity["role"] = entity["role"] or (f"former {role}" if ended else role)
                 index = self.add(entity)
                 names = {code: list(spellings) for code, spellings in row.get("names", {}).items()}
                 names.setdefault("en", []).insert(0, row["name"])
@@ -200,10 +233,13 @@ class Builder:
                 for acronym in row.get("acronyms", []):
                     self.acronyms.setdefault(acronym, []).append(index)
                 shorts = row.get("short") or []
-                if shorts:
-                    # The surname as every language writes it: typed names and transliterations.
+                if shorts and _surname_is_short(row["name"], shorts):
+                    # The surname as every language writes it: typed names and transliterations,
+                    # from spellings of as many words as the name (not Boric Font's second surname).
+                    words = len(row["name"].split())
                     shorts = shorts + [spell_letters(n.split()[-1], code) for code, spellings in names.items()
-                                       for n in spellings if len(n.split()) >= 2]
+                                       for n in spellings if len(n.split()) == words >= 2
+                                       and _may_be_short(n.split()[-1])]
                 for short in shorts:
                     self.claim(self.shorts, short, index, exclusive=False)
 
@@ -266,11 +302,17 @@ class Builder:
         # them to no other (नई दिल्ली is among Delhi's alternate names).
         curated = {code: {int(gid): names for gid, names in table.items()}
                    for code, table in native_names("cities").items()}
-        reserved = {" ".join(name_key(n)): gid for table in curated.values()
-                    for gid, names in table.items() for n in names}
-        own = lambda names, gid: [n for n in names if reserved.get(" ".join(name_key(n)), gid) == gid]
         # Bigger cities claim shared names first (Moscow, Russia before Moscow, Idaho).
         chosen.sort(key=lambda c: (-(c["population"] or 0), c["geonameid"]))
+        # A chosen city's own name is no other city's alternate (New Delhi, among Delhi's).
+        reserved: dict[str, int] = {}
+        for city in chosen:
+            gid = int(city["geonameid"])
+            for name in (renamed.get(gid, city["name"]), city["name"]):
+                reserved.setdefault(" ".join(name_key(name)), gid)
+        reserved.update({" ".join(name_key(n)): gid for table in curated.values()
+                         for gid, names in table.items() for n in names})
+        own = lambda names, gid: [n for n in names if reserved.get(" ".join(name_key(n)), gid) == gid]
         for city in chosen:
             gid = int(city["geonameid"])
             english = renamed.get(gid, city["name"])

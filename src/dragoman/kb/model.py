@@ -24,9 +24,34 @@ NAME, ACRONYM, SHORT, ADJECTIVE = "name", "acronym", "short", "adjective"
 MAX_BASE_COMBINATIONS = 64
 
 
+@dataclass(frozen=True)
+class Office:
+    """An office held from ``start`` to ``end`` (ISO dates, possibly only ``YYYY-MM`` or
+    ``YYYY``; ``end`` empty while in office)."""
+
+    role: str
+    start: str
+    end: str = ""
+
+    def held_on(self, day: str) -> bool:
+        """Whether the office was held on ``day`` (``YYYY-MM-DD``). A date known to the month or
+        year covers the whole month or year, so a hand-over month has two holders."""
+        return _first_day(self.start) <= day <= (_last_day(self.end) if self.end else "9999")
+
+
+def _first_day(date: str) -> str:
+    return date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
+
+
+def _last_day(date: str) -> str:
+    return date + "-12-31"[len(date) - 4:] if len(date) < 10 else date
+
+
 @dataclass
 class Entity:
-    """A canonical entity: ``names`` maps a language code (``xx``: any) to its spellings."""
+    """A canonical entity: ``names`` maps a language code (``xx``: any) to its spellings.
+    ``role`` is the office or description it is best known by; people's dated ``offices``
+    (``kb/data/people.jsonl``) tell which office they held on a given day."""
 
     id: str
     name: str
@@ -35,9 +60,20 @@ class Entity:
     country: str = ""
     names: dict[str, list[str]] = field(default_factory=dict)
     adjectives: dict[str, list[str]] = field(default_factory=dict)
+    offices: tuple[Office, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.offices = tuple(o if isinstance(o, Office) else Office(*o) for o in self.offices)
 
     def all_names(self) -> list[str]:
         return list(dict.fromkeys(itertools.chain.from_iterable(self.names.values())))
+
+    def roles_on(self, day: str | None) -> list[str]:
+        """The offices held on ``day``; without dated offices or without a day, ``role``."""
+        if not self.offices or not day:
+            return [self.role] if self.role else []
+        day = _first_day(day[:10])  # an article dated to the month: its first day
+        return [o.role for o in self.offices if o.held_on(day)]
 
 
 @dataclass(frozen=True)
@@ -65,6 +101,10 @@ class KnowledgeBase:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.tokens))
         self._person_keys: dict[str, list[int]] | None = None
+        self._office_holders: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            if entity.offices:
+                self._office_holders.setdefault(entity.country, []).append(entity)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -74,6 +114,11 @@ class KnowledgeBase:
 
     def entity(self, index: int) -> Entity:
         return self.entities[index]
+
+    def office_holders(self, country: str, day: str) -> list[tuple[Entity, str]]:
+        """The people of ``country`` with a dated office on ``day``, each with that office."""
+        return [(person, role) for person in self._office_holders.get(country, ())
+                for role in person.roles_on(day)]
 
     def lookup(self, name: str, lang: str | None = None) -> list[Entity]:
         """Entities called ``name`` (any spelling, any case form), best first."""
