@@ -33,11 +33,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import create_engine, event, insert
+from sqlalchemy import create_engine, insert
 
 from dragoman.doc import Article, EntityRef, Event, Fact, content_hash
 from dragoman.stories import E5Embedder, HashingEmbedder, LinkIndex, Linker, StoryReader
 from dragoman.stories.embed import embedding_text
+from dragoman.store.transactions import configure
 from dragoman.stories.tables import link_articles, link_entities
 
 FIRST_NAMES = ["Aliya", "Boris", "Cem", "Dana", "Erik", "Farida", "Gabor", "Hana", "Ilyas", "Jana", "Kemal",
@@ -103,6 +104,10 @@ DOCUMENTS = {"en": "{n} documents were signed.", "ru": "Подписано {n} �
              "hu": "{n} dokumentumot írtak alá.", "kk": "{n} құжатқа қол қойылды."}
 LANGS = list(TEMPLATES)
 LANG_WEIGHTS = [4, 2, 2, 1, 1, 1, 1]
+
+
+# How many articles after its place a late report is ingested.
+LATE_BY = (500, 5000)
 
 
 class Generator:
@@ -206,15 +211,16 @@ class Generator:
         return out
 
     def corpus(self, n_articles: int):
-        """Articles in roughly chronological ingest order, 3 % held back and ingested last."""
+        """Articles in roughly chronological ingest order; 3 % arrive late, LATE_BY articles
+        after their place (a feed's late reports come all along, not in one batch at the end,
+        so that every stretch of the ingest has the same mix)."""
         rows = []
         while len(rows) < n_articles:
             rows.extend(self.story())
         rows = rows[:n_articles]
         rows.sort(key=lambda r: (r[0].published, self.rng.random()))
-        late = [r for r in rows if self.rng.random() < 0.03]
-        late_ids = {id(r) for r in late}
-        return [r for r in rows if id(r) not in late_ids] + late
+        order = [i + (self.rng.randint(*LATE_BY) if self.rng.random() < 0.03 else 0) for i in range(len(rows))]
+        return [row for _, row in sorted(zip(order, rows), key=lambda pair: pair[0])]
 
 
 def pair_counts(labels_true, labels_pred):
@@ -276,12 +282,8 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     embedder = E5Embedder() if args.e5 else HashingEmbedder()
     print(f"embedder: {embedder.name} ({'multilingual e5-small' if args.e5 else 'hashed bag of words, cheap stand-in'})")
-    engine = create_engine(f"sqlite:///{work / 'bench.db'}")
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi, _):
-        dbapi.execute("PRAGMA journal_mode=WAL")
-        dbapi.execute("PRAGMA synchronous=NORMAL")
+    # The store's own SQLite settings (WAL, page cache, write lock), as dragoman ingest uses them.
+    engine = configure(create_engine(f"sqlite:///{work / 'bench.db'}"))
 
     index = LinkIndex(engine, work / "index", embedder=embedder)
     linker, reader = Linker(index), StoryReader(index)
