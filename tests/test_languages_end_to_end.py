@@ -78,8 +78,48 @@ def fact_problems(article: Article, wanted: dict) -> list[str]:
     return [f"no fact {wanted['value']:g} {wanted['unit']}; facts: {got}"]
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("lang", LANGS)
+# Cases the pipeline gets wrong today, each for a reason of its own in that language (found when
+# the articles were written; see the closing notes of issue 9). Strict: a fix turns the case into
+# an unexpected pass, and its entry must then go.
+KNOWN_GAPS = {
+    ("zh", "agreement"): "卢拉 after the title 巴西总统 and before 在 is not recognised",
+    ("ja", "visit"): "ワシントン is not among the knowledge base's names of Washington, D.C.",
+    ("ja", "figure"): "compound numbers (6兆3000億円) are read as their last part",
+    ("ja", "published"): "the 来日中の clause (a visit) outweighs the main verb 会談しました",
+    ("ko", "figure"): "compound numbers (65억7천만달러) are read as their last part",
+    ("ko", "published"): "방한 중인 (a visit) outweighs 정상회담을 했다",
+    ("ar", "phone_call"): "the full name محمد بن سلمان بن عبد العزيز آل سعود is read as his father, King Salman",
+    ("ar", "agreement"): "وقّع needs على within three words; a verb-first sentence has a long subject",
+    ("fa", "visit"): "Solar Hijri header dates (۱ آبان ۱۴۰۳) are not read; a weekday alone then dates nothing",
+    ("fa", "meeting"): "Solar Hijri header dates are not read",
+    ("fa", "phone_call"): "Solar Hijri header date not read; دوشنبه (Monday) is linked to Dushanbe",
+    ("fa", "agreement"): "Solar Hijri header dates are not read",
+    ("fa", "figure"): "Solar Hijri header date not read; ۵ میلیارد و ۴۰۰ میلیون is read as its last part",
+    ("fa", "published"): "numeric Solar Hijri dates (۱۴۰۳/۰۹/۰۷) are not read",
+    ("pt", "meeting"): "reuniu-se com is lost to the visit named in the same sentence",
+    ("ro", "meeting"): "s-a întâlnit ... cu with the date and place between the verb and cu",
+    ("ro", "published"): "s-a întâlnit ... cu with the date and place between the verb and cu",
+    ("el", "meeting"): "Άγκυρα is not among the knowledge base's names of Ankara",
+    ("tk", "published"): "the header date 27-nji noýabr, 2024 is not read; Şu gün then dates nothing",
+    ("ky", "visit"): "келди is no visit trigger, and Шанхай кызматташтык уюму is read as the city",
+    ("ky", "published"): "the header date 27-ноябрь 2024 is not read; Бүгүн then dates nothing",
+    ("hi", "visit"): "the header प्रकाशित: 08/07/2024 19:20 is not read",
+    ("hi", "meeting"): "the header प्रकाशित: DD/MM/YYYY is not read",
+    ("hi", "phone_call"): "the header प्रकाशित: DD/MM/YYYY is not read",
+    ("hi", "agreement"): "the header प्रकाशित: DD/MM/YYYY is not read",
+    ("hi", "figure"): "the header प्रकाशित: DD/MM/YYYY is not read",
+}
+
+
+def _cases():
+    for lang in LANGS:
+        for kind in KINDS:
+            gap = KNOWN_GAPS.get((lang, kind))
+            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+            yield pytest.param(lang, kind, id=f"{lang}-{kind}", marks=marks)
+
+
+@pytest.mark.parametrize("lang,kind", list(_cases()))
 def test_article_through_the_whole_pipeline(pipeline, lang, kind):
     case = CASES.get((lang, kind))
     assert case is not None, f"no {kind} article for {lang} in {DATA.name}"

@@ -130,7 +130,12 @@ def grammar(code: str | None) -> NumberGrammar:
     prefix_units = [form for form, unit in units.items() if unit == PREFIX_PERCENT]
     unit_words = _alternation(form for form, unit in units.items() if unit != PREFIX_PERCENT)
     symbol_forms = _alternation(re.escape(s) for s in symbols)
-    scale = rf"(?P<{{g}}>{scale_words})(?!\w)\.?"
+    # ``word_boundaries = false``: Chinese, Japanese and Korean run number, scale and currency
+    # together (410亿美元, 65억 달러): only a digit may not touch the number.
+    bounded = bool(data.get("word_boundaries", True))
+    word_end = r"(?!\w)" if bounded else ""
+    number_start = r"(?<![\w.,])" if bounded else r"(?<![\d.,])"
+    scale = rf"(?P<{{g}}>{scale_words}){word_end}\.?"
     parts = [
         # $4 billion, €115.5 million, US$ 3bn
         rf"(?P<sym>{symbol_forms})\s?(?P<n1>{digits})(?:\s?{scale.format(g='sc1')})?",
@@ -138,11 +143,11 @@ def grammar(code: str | None) -> NumberGrammar:
         rf"%\s?(?P<n2>{digits})",
         # 27,8 milliárd dollár, one million tons, 0.25%, 50 процентов
         rf"(?P<n4>{digits}|(?:{word_numbers})(?=\s+(?:{scale_words})))(?:\s?{scale.format(g='sc4')})?\s?"
-        rf"(?P<unit>(?:{unit_words})(?:{inflection}))(?!\w)",
+        rf"(?P<unit>(?:{unit_words})(?:{inflection})){word_end}",
     ]
     if prefix_units:
         parts.insert(2, rf"(?P<pre>{_alternation(prefix_units)})\s+(?P<n3>{digits})")
-    pattern = re.compile(rf"(?<![\w.,])(?:{'|'.join(parts)})", re.IGNORECASE)
+    pattern = re.compile(rf"{number_start}(?:{'|'.join(parts)})", re.IGNORECASE)
     qualifiers = data.get("qualifiers", {})
     gap = rf"(?:\W+\w+){{0,{QUALIFIER_GAP_WORDS}}}"
     before = tuple((name, re.compile(rf"(?<!\w)(?:{_alternation(forms)}){gap}\W*$", re.IGNORECASE))
@@ -175,8 +180,9 @@ def quantities(text: str, code: str | None) -> list[Quantity]:
         else:
             value, scale_word = rules.number(groups["n4"]), groups.get("sc4")
             unit = _unit_key(rules.units, groups["unit"])
-            # A one-letter scale ("m") is only a scale after a currency symbol; elsewhere it is metres.
-            if scale_word and len(scale_word.rstrip(".")) < 2:
+            # A one-letter Latin scale ("m") is only a scale after a currency symbol; elsewhere it
+            # is metres. One Han or Hangul character is a whole scale word (亿, 억).
+            if scale_word and len(scale_word.rstrip(".")) < 2 and scale_word.isascii():
                 continue
         if value is None or unit is None:
             continue

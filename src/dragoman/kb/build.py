@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .. import lang as langdata
 from .normalize import fold, is_cyrillic, name_key, phonetic_key, spell_letters
+from .model import person_keys
 from .translit import variants
 
 HERE = Path(__file__).resolve().parent
@@ -343,7 +344,8 @@ class Builder:
 
     def to_json(self) -> dict:
         return {"version": FORMAT_VERSION, "entities": self.entities, "names": self.names,
-                "adjectives": self.adjectives, "acronyms": self.acronyms, "shorts": self.shorts}
+                "adjectives": self.adjectives, "acronyms": self.acronyms, "shorts": self.shorts,
+                "person_keys": person_keys(self.entities)}
 
 
 # The packages whose data the compiled file is generated from. Their versions are recorded in

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ NAME, ACRONYM, SHORT, ADJECTIVE = "name", "acronym", "short", "adjective"
 MAX_BASE_COMBINATIONS = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Office:
     """An office held from ``start`` to ``end`` (ISO dates, possibly only ``YYYY-MM`` or
     ``YYYY``; ``end`` empty while in office)."""
@@ -76,7 +77,7 @@ class Entity:
         return [o.role for o in self.offices if o.held_on(day)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One indexed name: its folded tokens, what kind of name it is, whose it is."""
 
@@ -94,13 +95,16 @@ class KnowledgeBase:
         self.acronyms: dict[str, list[int]] = data["acronyms"]
         # First folded token -> entries starting with it (the matcher's entry point).
         self.by_first: dict[str, list[Entry]] = {}
+        # Some 90 000 names: tokens are interned and owners shared as tuples with the tables,
+        # so that every process holding the knowledge base holds less of it.
         for kind, table in self.tables.items():
             for key, owners in table.items():
-                toks = tuple(key.split())
-                self.by_first.setdefault(toks[0], []).append(Entry(toks, kind, tuple(owners)))
+                toks = tuple(sys.intern(t) for t in key.split())
+                table[key] = owners = tuple(owners)
+                self.by_first.setdefault(toks[0], []).append(Entry(toks, kind, owners))
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.tokens))
-        self._person_keys: dict[str, list[int]] | None = None
+        self._person_keys: dict[str, list[int]] | None = data.get("person_keys")
         self._office_holders: dict[str, list[Entity]] = {}
         for entity in self.entities:
             if entity.offices:
@@ -142,19 +146,26 @@ class KnowledgeBase:
     def lookup_person_key(self, name: str, lang: str | None = None) -> list[Entity]:
         """People whose name has the same phonetic key as ``name`` (Caparov ~ Жапаров)."""
         if self._person_keys is None:
-            keys: dict[str, list[int]] = {}
-            for index, entity in enumerate(self.entities):
-                if entity.type != "person":
-                    continue
-                for code, spellings in entity.names.items():
-                    for spelling in spellings:
-                        # Full name and surname alone: news often names people by surname.
-                        for form in (spelling, spelling.split()[-1]):
-                            bucket = keys.setdefault(phonetic_key(form, code), [])
-                            if index not in bucket:
-                                bucket.append(index)
-            self._person_keys = keys
+            self._person_keys = person_keys(self.entities)
         return [self.entities[i] for i in self._person_keys.get(phonetic_key(name, lang), [])]
+
+
+def person_keys(entities: list) -> dict[str, list[int]]:
+    """Phonetic key -> indices of the people (``Entity`` or compiled dict) with a spelling, full
+    or surname alone, of that key. Compiled into the knowledge base: it takes seconds."""
+    keys: dict[str, list[int]] = {}
+    for index, entity in enumerate(entities):
+        kind, names = (entity["type"], entity["names"]) if isinstance(entity, dict) else (entity.type, entity.names)
+        if kind != "person":
+            continue
+        for code, spellings in names.items():
+            for spelling in spellings:
+                # Full name and surname alone: news often names people by surname.
+                for form in (spelling, spelling.split()[-1]):
+                    bucket = keys.setdefault(phonetic_key(form, code), [])
+                    if index not in bucket:
+                        bucket.append(index)
+    return keys
 
 
 def _combinations(toks: tuple[str, ...], inflections: tuple[Inflection, ...]):
