@@ -25,7 +25,7 @@ def test_default_pipeline_builds_in_order():
 @pytest.mark.parametrize("names,complaint", [
     (["language", "clean"], "'language' needs text"),
     (["clean", "describe", "language"], "'describe' needs lang"),
-    (["clean", "language", "entities", "describe", "events"], "'entities' reads author, which 'describe'"),
+    (["clean", "language", "entities", "describe", "events"], "'entities' reads author, source, published, which 'describe'"),
     (["clean", "language", "facts", "describe"], "'facts' needs published"),
     (["clean", "language", "describe", "events", "entities"], "'events' needs mentions"),
     # describe reads the header and removed lines only the clean step leaves
