@@ -90,7 +90,8 @@ class Recogniser:
         matches = resolve_overlaps(find_names(self.kb, text, toks) + find_acronyms(self.kb, text))
         matches = [m for m in matches if not self._common_word(text, toks, m, lang)
                    and not _people_not_country(toks, m, lang) and not self._other_marks(text, m, lang)
-                   and not self._foreign_adjective(toks, m, lang) and not self._credited_agency(text, m)]
+                   and not self._foreign_adjective(toks, m, lang)
+                   and not _credited_agency(text, self.kb.entity(m.owners[0]), m.start, m.end)]
         matches = self._without_past_surnames(matches, day)
         found: list[_Found] = []
         taken = [False] * len(toks)
@@ -173,12 +174,6 @@ class Recogniser:
             out.append(m)
         return out
 
-    def _credited_agency(self, text: str, match: Match) -> bool:
-        """A news agency of the knowledge base credited as the report's source (``(MTI)``):
-        ``according to Xinhua`` names an entity, the credit does not."""
-        entity = self.kb.entity(match.owners[0])
-        return entity.role == AGENCY_ROLE and _credit_position(text, match.start, match.end)
-
     def _foreign_adjective(self, toks: list[Token], match: Match, lang: str) -> bool:
         """A one-word country adjective that only another language's ``demonyms.toml`` lists
         (Romanian azer in Hungarian Azért): demonyms are per-language data, so in a language that
@@ -206,8 +201,7 @@ class Recogniser:
                 if entity_id.startswith(UNKNOWN_PREFIX) and (
                         _ordinary_word(span, lang) or _agency_credit(text, span)):
                     continue
-                known = self.kb.get(entity_id)
-                if known is not None and known.role == AGENCY_ROLE and _credit_position(text, span.start, span.end):
+                if _credited_agency(text, self.kb.get(entity_id), span.start, span.end):
                     continue
                 # The knowledge base vouches for a capitalised run it links to a known entity
                 # (Доналд Тръмп by its phonetic key): only unknown ones must recur.
@@ -361,6 +355,12 @@ def _agency_credit(text: str, span: Span) -> bool:
     """A news agency's name credited in brackets or slashes (``(AFP)``, ``/ТАСС/``): the source
     of the report, not an entity it is about. ``told Reuters`` still counts."""
     return fold(span.text) in agency_names() and _credit_position(text, span.start, span.end)
+
+
+def _credited_agency(text: str, entity: Entity | None, start: int, end: int) -> bool:
+    """A news agency of the knowledge base credited as the report's source (``(MTI)``),
+    whichever finder found it: ``according to Xinhua`` names an entity, the credit does not."""
+    return entity is not None and entity.role == AGENCY_ROLE and _credit_position(text, start, end)
 
 
 def _credit_position(text: str, start: int, end: int) -> bool:

@@ -104,7 +104,8 @@ class KnowledgeBase:
                 self.by_first.setdefault(toks[0], []).append(Entry(toks, kind, owners))
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.tokens))
-        self._person_keys: dict[str, list[int]] | None = data.get("person_keys")
+        # Compiled by kb.build; a knowledge base made in code (tests) computes them here.
+        self._person_keys: dict[str, list[int]] = data.get("person_keys") or person_keys(data["entities"])
         self._office_holders: dict[str, list[Entity]] = {}
         for entity in self.entities:
             if entity.offices:
@@ -145,20 +146,17 @@ class KnowledgeBase:
 
     def lookup_person_key(self, name: str, lang: str | None = None) -> list[Entity]:
         """People whose name has the same phonetic key as ``name`` (Caparov ~ Жапаров)."""
-        if self._person_keys is None:
-            self._person_keys = person_keys(self.entities)
         return [self.entities[i] for i in self._person_keys.get(phonetic_key(name, lang), [])]
 
 
-def person_keys(entities: list) -> dict[str, list[int]]:
-    """Phonetic key -> indices of the people (``Entity`` or compiled dict) with a spelling, full
-    or surname alone, of that key. Compiled into the knowledge base: it takes seconds."""
+def person_keys(entities: list[dict]) -> dict[str, list[int]]:
+    """Phonetic key -> indices of the people (compiled entity records) with a spelling, full or
+    surname alone, of that key. Compiled into the knowledge base: it takes seconds."""
     keys: dict[str, list[int]] = {}
     for index, entity in enumerate(entities):
-        kind, names = (entity["type"], entity["names"]) if isinstance(entity, dict) else (entity.type, entity.names)
-        if kind != "person":
+        if entity["type"] != "person":
             continue
-        for code, spellings in names.items():
+        for code, spellings in entity.get("names", {}).items():
             for spelling in spellings:
                 # Full name and surname alone: news often names people by surname.
                 for form in (spelling, spelling.split()[-1]):
